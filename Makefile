@@ -1,0 +1,75 @@
+# Kintsugi — two commands: `make run` and `make test`. Both set up whatever is missing first.
+SHELL := /bin/sh
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP_DIR := .setup
+# The venv is rebuilt only when the dependency list changes.
+DEPS_HASH := $(shell sha256sum pyproject.toml | cut -c1-16)
+VENV_STAMP := $(STAMP_DIR)/venv-$(DEPS_HASH)
+
+# Never let Rasa phone home, in any command started from here.
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help setup system-packages venv model run chat test lint typecheck validate pytest \
+        rasa-test bench clean
+
+help:
+	@echo "make run    set up what is missing, then start a session"
+	@echo "make test   set up what is missing, then run every check"
+	@echo "make bench  measure speed and memory (medians and ratios)"
+
+setup: system-packages venv model
+
+system-packages:
+	@scripts/system-packages
+
+$(VENV_STAMP): pyproject.toml
+	@PY=$$(scripts/find-python310) || exit 1; \
+	if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+		echo "kintsugi: creating $(VENV) with $$PY"; rm -rf $(VENV); "$$PY" -m venv $(VENV) || exit 1; \
+	fi
+	@echo "kintsugi: installing the project into $(VENV) (first time takes about two minutes)"
+	@$(BIN)/pip install -q --upgrade "pip==24.0" "setuptools==69.5.1" "wheel==0.43.0"
+	@$(BIN)/pip install -q -e '.[dev]'
+	@mkdir -p $(STAMP_DIR) && rm -f $(STAMP_DIR)/venv-* && touch $@
+
+venv: $(VENV_STAMP)
+
+# Trains only when domain/, data/ or config.yml changed (content fingerprint, not mtimes).
+model: venv
+	@$(BIN)/kintsugi train --if-changed
+
+run: setup
+	@$(BIN)/kintsugi run
+
+chat: setup
+	@$(BIN)/kintsugi chat
+
+lint: venv
+	$(BIN)/ruff check assistant actions tests
+	$(BIN)/ruff format --check assistant actions tests
+
+typecheck: venv
+	$(BIN)/mypy assistant actions
+
+validate: venv
+	$(BIN)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+
+pytest: setup
+	$(BIN)/pytest
+
+rasa-test: model
+	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors \
+		--out results/core --no-plot
+
+test: setup lint typecheck validate pytest rasa-test
+	@echo "kintsugi: all checks passed"
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(STAMP_DIR) models results .mypy_cache .ruff_cache .pytest_cache

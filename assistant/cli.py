@@ -1,2 +1,158 @@
-def main() -> int:
+"""The `kintsugi` command line. The only place that reads flags, prints errors and exits."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+# Before anything can import Rasa: no telemetry, ever.
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+from assistant.errors import KintsugiError
+from assistant.settings import Settings, load_settings
+
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kintsugi",
+        description="An offline coach for repairing trust: practise an apology out loud.",
+    )
+    parser.add_argument(
+        "--config", type=Path, help="config file (default: ~/.config/kintsugi/config.yml)"
+    )
+    parser.add_argument("--region", help="crisis resources region: US (default), UK, INTL")
+    parser.add_argument("--model-dir", type=Path, help="folder of the trained dialogue model")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show debug logging")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start a session (what `make run` starts)")
+    run.set_defaults(handler=_cmd_run)
+
+    chat = commands.add_parser("chat", help="a typed session")
+    chat.add_argument("--jsonl", action="store_true", help="JSON lines in and out (scriptable)")
+    chat.set_defaults(handler=_cmd_chat)
+
+    analyze = commands.add_parser("analyze", help="analyse a text and print JSON")
+    analyze_kinds = analyze.add_subparsers(dest="kind", metavar="KIND", required=True)
+    apology = analyze_kinds.add_parser("apology", help="components and anti-patterns of an apology")
+    apology.add_argument("text", help="the apology, typed or as recognised speech")
+    apology.set_defaults(handler=_cmd_analyze_apology)
+
+    train = commands.add_parser("train", help="train the dialogue model")
+    group = train.add_mutually_exclusive_group()
+    group.add_argument(
+        "--if-changed", action="store_true", help="only when domain/data/config changed"
+    )
+    group.add_argument("--force", action="store_true", help="train even if up to date")
+    train.set_defaults(handler=_cmd_train)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    _quiet_third_party_logs(args.verbose)
+    try:
+        settings = load_settings(
+            config_file=args.config,
+            overrides={
+                "safety": {"region": args.region},
+                "dialogue": {"model_dir": args.model_dir},
+            },
+        )
+        return int(args.handler(args, settings))
+    except KintsugiError as error:
+        print(f"kintsugi: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("\nStopped. Nothing from this session was saved.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _quiet_third_party_logs(verbose: bool) -> None:
+    # Rasa and TensorFlow are chatty at import; their notices are not for our users.
+    if not verbose:
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        for name in ("rasa", "tensorflow", "absl", "sanic", "urllib3", "asyncio"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _say(message: str) -> None:
+    """Progress notes go to stderr so stdout stays clean for JSON."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.training import model_is_current, train
+
+    if args.if_changed and model_is_current(settings.dialogue):
+        return 0
+    _say("kintsugi: training the dialogue model (about a minute)...")
+    path = train(settings.dialogue, quiet=not args.verbose)
+    _say(f"kintsugi: model ready at {path}")
+    return 0
+
+
+def _ensure_model(settings: Settings) -> None:
+    from assistant.training import model_is_current, train
+
+    if not settings.dialogue.model_path.is_file():
+        _say("kintsugi: no trained dialogue model yet; training it now (about a minute)...")
+        train(settings.dialogue, quiet=True)
+    elif not model_is_current(settings.dialogue):
+        _say(
+            "kintsugi: note: domain/, data/ or config.yml changed since the model was "
+            "trained; run `kintsugi train` to update it."
+        )
+
+
+def _open_dialogue(settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.dialogue import RasaDialogue
+
+    _ensure_model(settings)
+    _say("kintsugi: loading (this takes a few seconds)...")
+    return RasaDialogue(
+        settings.dialogue, notice=lambda m: logging.getLogger("kintsugi").warning(m)
+    )
+
+
+def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.chat import run_interactive, run_jsonl
+
+    with _open_dialogue(settings) as dialogue:
+        if args.jsonl:
+            return asyncio.run(run_jsonl(dialogue, sys.stdin.buffer, sys.stdout))
+        return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout))
+
+
+def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    # Voice sessions arrive with the voice issue; until then `run` is the text chat.
+    _say("kintsugi: starting a text session (spoken sessions are not built yet).")
+    args.jsonl = False
+    return _cmd_chat(args, settings)
+
+
+def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:
+    from actions.coaching.apology import analyze_apology
+
+    print(json.dumps(analyze_apology(args.text).to_dict(), indent=2, ensure_ascii=False))
     return 0

@@ -1,0 +1,137 @@
+"""Rasa actions for the apology rehearsal. The coaching itself is in actions.coaching."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.coaching.apology import analyze_apology
+from actions.coaching.apology_feedback import compose_feedback, stronger_example
+from actions.payloads import EXPECT_KEY, FEEDBACK_KEY
+
+# Two sentences of framing, from the research in CONTENT.md: own it, name the harm, offer
+# repair, and leave out the "but".
+FRAMING = (
+    "An apology that rebuilds trust says plainly what you did and how it hurt them, "
+    "with no but and no excuse, and offers something real to make it right. "
+    "Let's practise one out loud."
+)
+MIN_APOLOGY_WORDS = 3
+
+
+class ActionStartApology(Action):
+    """Frame the exercise and clear any earlier attempt's text."""
+
+    def name(self) -> str:
+        return "action_start_apology"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=FRAMING)
+        return [
+            SlotSet("exercise", "apology"),
+            SlotSet("apology_text", None),
+            SlotSet("apology_last_text", None),
+            SlotSet("apology_attempts", 0.0),
+        ]
+
+
+class ActionAskApologyText(Action):
+    """The form's question, plus a note to the voice runtime: this is long-form speech,
+    so thinking pauses must not end the turn."""
+
+    def name(self) -> str:
+        return "action_ask_apology_text"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text="Whenever you're ready, say your apology the way you'd say it to them. "
+            "Take as long as you need."
+        )
+        dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
+        return []
+
+
+class ValidateApologyForm(FormValidationAction):
+    """Accept anything that sounds like an attempt; gently re-ask after a word or two."""
+
+    def name(self) -> str:
+        return "validate_apology_form"
+
+    async def validate_apology_text(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        text = str(slot_value or "").strip()
+        if len(text.split()) < MIN_APOLOGY_WORDS:
+            dispatcher.utter_message(
+                text="Take your time. When you're ready, say the whole apology, "
+                "just as you'd say it to them."
+            )
+            dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
+            return {"apology_text": None}
+        return {"apology_text": text}
+
+
+class ActionApologyFeedback(Action):
+    """Analyse the attempt, compare it with the one before, and offer another go."""
+
+    def name(self) -> str:
+        return "action_apology_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str(tracker.get_slot("apology_text") or "")
+        previous_text = tracker.get_slot("apology_last_text")
+        attempt = int(tracker.get_slot("apology_attempts") or 0) + 1
+
+        analysis = analyze_apology(text)
+        previous = analyze_apology(str(previous_text)) if previous_text else None
+        for line in compose_feedback(analysis, previous):
+            dispatcher.utter_message(text=line)
+
+        payload = analysis.to_dict()
+        payload["exercise"] = "apology"
+        payload["attempt"] = attempt
+        if previous is not None:
+            payload["previous_score"] = previous.score
+        dispatcher.utter_message(json_message={FEEDBACK_KEY: payload})
+        return [
+            SlotSet("apology_last_text", text),
+            SlotSet("apology_text", None),
+            SlotSet("apology_attempts", float(attempt)),
+        ]
+
+
+class ActionApologyExample(Action):
+    """Say a stronger version of the user's last attempt, built from their own words."""
+
+    def name(self) -> str:
+        return "action_apology_example"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        last = tracker.get_slot("apology_last_text")
+        if not last:
+            dispatcher.utter_message(
+                text="Say your own version first, and then I'll build a stronger one "
+                "from your words."
+            )
+        else:
+            example = stronger_example(str(last), analyze_apology(str(last)))
+            dispatcher.utter_message(text="Here's one way it could sound, using your words.")
+            dispatcher.utter_message(text=example)
+        dispatcher.utter_message(text="Would you like to try it yourself now?")
+        return [SlotSet("exercise", "apology")]

@@ -1,0 +1,11 @@
+"""Keys of the machine-readable custom payloads actions send to the Kintsugi runtime.
+
+Actions speak to people through texts and to the runtime through `json_message` payloads;
+the runtime strips the payloads out of what is shown or spoken.
+"""
+
+FEEDBACK_KEY = "kintsugi_feedback"
+"""The analysis object for a turn that produced coaching feedback."""
+
+EXPECT_KEY = "kintsugi_expect"
+"""The kind of user turn expected next: "command", "answer" or "long_form"."""

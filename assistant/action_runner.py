@@ -1,0 +1,31 @@
+"""Entry point of the action-server child process: rasa_sdk's app, bound to 127.0.0.1 only.
+
+`rasa run actions` binds 0.0.0.0 by default; we build the same app and choose the host.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+LOOPBACK = "127.0.0.1"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Kintsugi's custom-action server (loopback).")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--actions", default="actions")
+    args = parser.parse_args()
+
+    from rasa_sdk.endpoint import create_app  # imported late: it is slow and only needed here
+
+    logging.basicConfig(level=logging.WARNING)
+    app = create_app(args.actions)
+    app.run(LOOPBACK, args.port, workers=1, access_log=False, motd=False, single_process=True)
+
+
+if __name__ == "__main__":
+    main()

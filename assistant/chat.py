@@ -1,0 +1,109 @@
+"""Text sessions: interactive `kintsugi chat` and its scriptable form `chat --jsonl`.
+
+JSONL protocol (stable): each input line is `{"sender": "<id>", "text": "<message>"}`
+(`sender` optional, default "default"), or a plain non-JSON line taken as text from
+"default". Each input line gets exactly one output line, flushed at once:
+`{"sender", "text", "intent", "confidence", "exercise", "safety", "bot", "feedback", ...}`,
+or `{"error": ..., "line": N}` for a malformed line. End of input ends the process (exit 0).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import IO, Any
+
+from assistant.dialogue import Dialogue
+
+DEFAULT_SENDER = "default"
+MAX_SENDER_CHARS = 128
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One parsed JSONL input line."""
+
+    sender: str
+    text: str
+
+
+class MalformedLine(ValueError):
+    """An input line that is neither plain text nor a valid request object."""
+
+
+def parse_jsonl_line(line: str) -> ChatRequest:
+    """Read one input line. Plain text is allowed; broken or odd JSON is an error."""
+    stripped = line.strip()
+    if not stripped.startswith("{"):
+        return ChatRequest(sender=DEFAULT_SENDER, text=stripped)
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        raise MalformedLine(f"not valid JSON ({error.msg} at column {error.colno})") from error
+    if not isinstance(data, dict):
+        raise MalformedLine("expected a JSON object")
+    sender = data.get("sender", DEFAULT_SENDER)
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise MalformedLine('"text" must be a string')
+    if not isinstance(sender, str) or not sender.strip():
+        raise MalformedLine('"sender" must be a non-empty string')
+    if len(sender) > MAX_SENDER_CHARS:
+        raise MalformedLine(f'"sender" must be at most {MAX_SENDER_CHARS} characters')
+    return ChatRequest(sender=sender, text=text)
+
+
+def _emit(stream: IO[str], obj: dict[str, Any]) -> None:
+    stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    stream.flush()
+
+
+async def run_jsonl(dialogue: Dialogue, source: IO[bytes], sink: IO[str]) -> int:
+    """Serve JSONL turns until end of input. Returns the exit code (0)."""
+    for number, raw in enumerate(iter(source.readline, b""), start=1):
+        # Undecodable bytes become replacement characters and are cleaned downstream.
+        line = raw.decode("utf-8", errors="replace")
+        if not line.strip():
+            request = ChatRequest(sender=DEFAULT_SENDER, text="")
+        else:
+            try:
+                request = parse_jsonl_line(line)
+            except MalformedLine as error:
+                _emit(sink, {"error": f"line {number}: {error}", "line": number})
+                continue
+        result = await dialogue.handle(request.sender, request.text)
+        _emit(sink, result.to_json())
+    return 0
+
+
+async def run_interactive(dialogue: Dialogue, source: IO[str], sink: IO[str]) -> int:
+    """A typed conversation on the terminal. Ends at end of input or on "goodbye"."""
+    prompt = "you> " if source.isatty() else ""
+    sink.write(
+        "Kintsugi (text). Type your message; say help for options, or press Ctrl-D to leave.\n"
+    )
+    first = await dialogue.handle(DEFAULT_SENDER, "hello")
+    _print_bot(sink, first.bot)
+    while True:
+        if prompt:
+            sink.write(prompt)
+            sink.flush()
+        line = source.readline()
+        if not line:
+            sink.write("\nGoodbye. Nothing from this chat was saved.\n")
+            return 0
+        result = await dialogue.handle(DEFAULT_SENDER, line)
+        _print_bot(sink, result.bot)
+        if result.intent == "goodbye":
+            return 0
+
+
+def _print_bot(sink: IO[str], lines: list[str]) -> None:
+    for text in lines:
+        sink.write(f"kintsugi> {text}\n")
+    sink.flush()
+
+
+def stdin_bytes() -> IO[bytes]:
+    return sys.stdin.buffer

@@ -1,0 +1,323 @@
+"""The bridge to Rasa: the trained model loaded in-process, custom actions on loopback.
+
+One `RasaDialogue` serves many conversations (one per sender id). Every turn goes:
+clean text → safety screen → NLU → command guard → Rasa's dialogue policies and actions.
+What comes back is a `TurnResult`, the same for text chat, JSONL and voice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from assistant.action_server import ActionServer
+from assistant.errors import DialogueModelError
+from assistant.replies import ACTION_SERVER_RESTARTED, INPUT_PROBLEM_REPLIES
+from assistant.settings import DialogueSettings
+from assistant.text_input import InputProblem, clean_text
+
+logger = logging.getLogger(__name__)
+
+FEEDBACK_PAYLOAD_KEY = "kintsugi_feedback"
+"""Custom-payload key under which actions hand the analysis object to the runtime."""
+
+TURN_TYPE_PAYLOAD_KEY = "kintsugi_expect"
+"""Custom-payload key under which actions say what kind of user turn comes next."""
+
+# Short commands may interrupt free-text capture (an apology being said). A long utterance
+# that the classifier happens to label "stop" is almost certainly part of the apology
+# ("I need to stop lying to you...") and must not end the exercise.
+COMMAND_INTENTS = frozenset({"stop", "help", "skip"})
+MAX_COMMAND_WORDS = 5
+FREE_TEXT_LOOPS = frozenset({"apology_form"})
+
+
+class SafetyVerdict(Protocol):
+    """What the safety screen found in a message (see assistant.safety.SafetyFinding)."""
+
+    @property
+    def kind(self) -> str:
+        """"self_harm" or "abuse"."""
+
+    @property
+    def phrase(self) -> str:
+        """The words that triggered it."""
+
+
+SafetyScreen = Callable[[str], SafetyVerdict | None]
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """Everything one user turn produced. Its JSON form is the `chat --jsonl` line."""
+
+    sender: str
+    """Conversation id."""
+
+    text: str
+    """The user's text as the dialogue saw it (cleaned)."""
+
+    intent: str | None
+    """Intent the dialogue acted on, or None when the text never reached it."""
+
+    confidence: float | None
+    """Classifier confidence for `intent`."""
+
+    exercise: str | None
+    """Exercise active after this turn ("apology", ...) or None."""
+
+    safety: str | None
+    """"self_harm" or "abuse" when the safety screen stopped coaching, else None."""
+
+    bot: list[str] = field(default_factory=list)
+    """Reply texts, in order."""
+
+    feedback: dict[str, Any] | None = None
+    """The analysis object when this turn produced coaching feedback."""
+
+    expect: str = "answer"
+    """Kind of user turn the dialogue expects next: "command", "answer" or "long_form"."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSONL shape (`expect` is included for voice front-ends)."""
+        return {
+            "sender": self.sender,
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
+            "exercise": self.exercise,
+            "safety": self.safety,
+            "bot": list(self.bot),
+            "feedback": self.feedback,
+            "expect": self.expect,
+        }
+
+
+class Dialogue(Protocol):
+    """What front-ends (text chat, voice) need from the dialogue."""
+
+    async def handle(self, sender: str, text: str) -> TurnResult: ...
+
+
+class RasaDialogue:
+    """A loaded Rasa agent plus its supervised action server."""
+
+    def __init__(
+        self,
+        settings: DialogueSettings,
+        *,
+        safety_screen: SafetyScreen | None = None,
+        notice: Callable[[str], None] | None = None,
+    ) -> None:
+        self._settings = settings
+        self._safety_screen = safety_screen
+        self._notice = notice or (lambda _message: None)
+        self._agent: Any = None
+        self.action_server = ActionServer(
+            settings.project_dir, start_timeout_s=settings.action_server_start_timeout_s
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the action server, then load the model (both take seconds)."""
+        model_path = self._settings.model_path
+        if not model_path.is_file():
+            raise DialogueModelError(
+                f"No trained dialogue model at {model_path}. Run `kintsugi train` "
+                "(or `make run`, which trains when needed)."
+            )
+        self.action_server.start()
+        try:
+            self._agent = _load_agent(str(model_path), self.action_server.url)
+        except BaseException:
+            self.action_server.stop()
+            raise
+
+    def stop(self) -> None:
+        self.action_server.stop()
+
+    def __enter__(self) -> RasaDialogue:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    # -- turns -----------------------------------------------------------------------------
+
+    async def handle(self, sender: str, text: str) -> TurnResult:
+        """Run one user turn and collect everything it produced."""
+        cleaned = clean_text(text, self._settings.max_message_chars)
+        if not cleaned.usable:
+            assert cleaned.problem is not None
+            exercise, expect = await self._current_state(sender)
+            return TurnResult(
+                sender=sender,
+                text=cleaned.text,
+                intent=None,
+                confidence=None,
+                exercise=exercise,
+                safety=None,
+                bot=[INPUT_PROBLEM_REPLIES[cleaned.problem]],
+                expect=expect,
+            )
+
+        notes: list[str] = []
+        if cleaned.problem is InputProblem.TRUNCATED:
+            notes.append(INPUT_PROBLEM_REPLIES[InputProblem.TRUNCATED])
+        if not self.action_server.alive():
+            notes.append(ACTION_SERVER_RESTARTED)
+            self._notice("action server was not running; restarting it")
+            self.action_server.restart()
+
+        verdict = self._safety_screen(cleaned.text) if self._safety_screen else None
+        result = await self._run_turn(sender, cleaned.text, verdict)
+        if not self.action_server.alive():
+            # It died during this turn, so the turn's action events were lost. Put the
+            # conversation back as it was, restart, and run the same turn again.
+            notes.append(ACTION_SERVER_RESTARTED)
+            self._notice("action server died during a turn; restarting and replaying it")
+            await self._restore(sender, result.snapshot)
+            self.action_server.restart()
+            result = await self._run_turn(sender, cleaned.text, verdict)
+        turn = result.turn
+        return TurnResult(
+            sender=turn.sender,
+            text=turn.text,
+            intent=turn.intent,
+            confidence=turn.confidence,
+            exercise=turn.exercise,
+            safety=turn.safety,
+            bot=notes + turn.bot,
+            feedback=turn.feedback,
+            expect=turn.expect,
+        )
+
+    async def _run_turn(self, sender: str, text: str, verdict: SafetyVerdict | None) -> _Ran:
+        from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+        agent = self._agent
+        tracker = await agent.processor.fetch_tracker_with_initial_session(sender)
+        snapshot = await agent.tracker_store.retrieve(sender)
+
+        message = UserMessage(text, sender_id=sender)
+        parse_data = await agent.processor.parse_message(message, tracker)
+        if verdict is not None:
+            parse_data = _forced_intent(parse_data, f"crisis_{verdict.kind}")
+        else:
+            parse_data = _guard_commands(parse_data, tracker.active_loop_name, text)
+
+        output = CollectingOutputChannel()
+        await agent.handle_message(
+            UserMessage(text, output, sender_id=sender, parse_data=parse_data)
+        )
+        bot, feedback, expect = _split_messages(output.messages)
+        after = await agent.tracker_store.retrieve(sender)
+        exercise = after.get_slot("exercise") if after else None
+        if expect is None:
+            expect = _expected_turn(after)
+        intent = parse_data.get("intent") or {}
+        return _Ran(
+            turn=TurnResult(
+                sender=sender,
+                text=text,
+                intent=intent.get("name"),
+                confidence=float(intent.get("confidence") or 0.0),
+                exercise=exercise,
+                safety=verdict.kind if verdict else None,
+                bot=bot,
+                feedback=feedback,
+                expect=expect,
+            ),
+            snapshot=snapshot,
+        )
+
+    async def _restore(self, sender: str, snapshot: Any) -> None:
+        """Put a conversation back to the state saved before a failed turn."""
+        store = self._agent.tracker_store
+        if snapshot is not None:
+            await store.save(snapshot)
+        else:
+            # The conversation began in the failed turn: forget it entirely. Rasa's
+            # in-memory store has no delete method; its dict is the documented storage.
+            store.store.pop(sender, None)
+
+    async def _current_state(self, sender: str) -> tuple[str | None, str]:
+        tracker = await self._agent.tracker_store.retrieve(sender)
+        if tracker is None:
+            return None, "answer"
+        return tracker.get_slot("exercise"), _expected_turn(tracker)
+
+
+@dataclass(frozen=True)
+class _Ran:
+    turn: TurnResult
+    snapshot: Any
+
+
+def _load_agent(model_path: str, action_url: str) -> Any:
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    try:
+        return Agent.load(model_path, action_endpoint=EndpointConfig(url=action_url))
+    except Exception as error:  # Rasa raises many kinds for a bad archive
+        raise DialogueModelError(
+            f"The dialogue model at {model_path} could not be loaded ({error}). "
+            "Run `kintsugi train --force` to rebuild it."
+        ) from error
+
+
+def _forced_intent(parse_data: dict[str, Any], intent: str) -> dict[str, Any]:
+    forced = dict(parse_data)
+    forced["intent"] = {"name": intent, "confidence": 1.0}
+    forced["intent_ranking"] = [{"name": intent, "confidence": 1.0}]
+    return forced
+
+
+def _guard_commands(
+    parse_data: dict[str, Any], active_loop: str | None, text: str
+) -> dict[str, Any]:
+    """Keep long free text inside a capture loop from being read as a command."""
+    intent = (parse_data.get("intent") or {}).get("name")
+    if active_loop not in FREE_TEXT_LOOPS or intent not in COMMAND_INTENTS:
+        return parse_data
+    if len(text.split()) <= MAX_COMMAND_WORDS:
+        return parse_data
+    ranking: Sequence[dict[str, Any]] = parse_data.get("intent_ranking") or []
+    for candidate in ranking:
+        name = candidate.get("name")
+        if name and name not in COMMAND_INTENTS and name != "nlu_fallback":
+            guarded = dict(parse_data)
+            guarded["intent"] = {"name": name, "confidence": candidate.get("confidence", 0.0)}
+            return guarded
+    return _forced_intent(parse_data, "out_of_scope")
+
+
+def _split_messages(
+    messages: Sequence[dict[str, Any]],
+) -> tuple[list[str], dict[str, Any] | None, str | None]:
+    """Separate spoken texts from the machine-readable custom payloads."""
+    bot: list[str] = []
+    feedback: dict[str, Any] | None = None
+    expect: str | None = None
+    for message in messages:
+        if message.get("text"):
+            bot.append(str(message["text"]))
+        custom = message.get("custom")
+        if isinstance(custom, dict):
+            if isinstance(custom.get(FEEDBACK_PAYLOAD_KEY), dict):
+                feedback = custom[FEEDBACK_PAYLOAD_KEY]
+            if isinstance(custom.get(TURN_TYPE_PAYLOAD_KEY), str):
+                expect = custom[TURN_TYPE_PAYLOAD_KEY]
+    return bot, feedback, expect
+
+
+def _expected_turn(tracker: Any) -> str:
+    """Long-form while a free-text loop waits for its text; otherwise a normal answer."""
+    if tracker is not None and tracker.active_loop_name in FREE_TEXT_LOOPS:
+        return "long_form"
+    return "answer"

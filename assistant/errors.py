@@ -1,0 +1,46 @@
+"""The one exception tree. Every message says what the user can do about it.
+
+Library code raises these; only the CLI turns them into exit codes and printed advice.
+"""
+
+from __future__ import annotations
+
+
+class KintsugiError(Exception):
+    """Base class. `str(error)` is a complete, user-facing sentence or two."""
+
+    exit_code = 1
+
+
+class SetupError(KintsugiError):
+    """Something the machine needs is missing (a library, a program, a folder)."""
+
+
+class DialogueModelError(KintsugiError):
+    """The trained Rasa model is missing, corrupt or cannot be loaded."""
+
+
+class ActionServerError(KintsugiError):
+    """The custom-action server could not be started or stopped responding."""
+
+
+class AudioDeviceError(KintsugiError):
+    """No usable microphone or speaker, or a device went away."""
+
+
+class SpeechModelError(KintsugiError):
+    """The Vosk speech model is missing, partial or corrupt."""
+
+
+class SynthesisError(KintsugiError):
+    """Speech output (pyttsx3 / espeak-ng) failed."""
+
+
+class StorageError(KintsugiError):
+    """A local file or the journal could not be read or written."""
+
+
+class UsageError(KintsugiError):
+    """The command line was not understood."""
+
+    exit_code = 2

@@ -1,0 +1,87 @@
+"""Train the Rasa model, and only when the training inputs changed.
+
+The fingerprint is a hash of the contents of domain/, data/ and config.yml (not of file
+times, which a fresh clone resets), stored next to the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from assistant.errors import DialogueModelError
+from assistant.settings import DialogueSettings
+
+TRAINING_INPUTS = ("config.yml", "domain", "data")
+
+
+def training_fingerprint(project_dir: Path) -> str:
+    """A content hash of everything `rasa train` reads."""
+    digest = hashlib.sha256()
+    for name in TRAINING_INPUTS:
+        root = project_dir / name
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            digest.update(str(path.relative_to(project_dir)).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _fingerprint_file(settings: DialogueSettings) -> Path:
+    return settings.model_dir / "kintsugi.fingerprint"
+
+
+def model_is_current(settings: DialogueSettings) -> bool:
+    """True when a trained model exists and was trained from the current inputs."""
+    stamp = _fingerprint_file(settings)
+    if not settings.model_path.is_file() or not stamp.is_file():
+        return False
+    current = training_fingerprint(settings.project_dir)
+    return stamp.read_text(encoding="utf-8").strip() == current
+
+
+def train(settings: DialogueSettings, *, quiet: bool = False) -> Path:
+    """Run `rasa train` into a temporary folder, then move the model into place.
+
+    Moving at the end means an interrupted training never leaves a half-written model where
+    the runtime would load it.
+    """
+    fingerprint = training_fingerprint(settings.project_dir)
+    settings.model_dir.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    with tempfile.TemporaryDirectory(dir=settings.model_dir, prefix=".train-") as tmp:
+        command = [
+            sys.executable, "-m", "rasa", "train",
+            "--domain", "domain", "--data", "data", "--config", "config.yml",
+            "--out", tmp, "--fixed-model-name", "kintsugi",
+        ]  # fmt: skip
+        result = subprocess.run(
+            command,
+            cwd=settings.project_dir,
+            env=env,
+            stdout=subprocess.PIPE if quiet else None,
+            stderr=subprocess.STDOUT if quiet else None,
+            check=False,
+        )
+        trained = Path(tmp) / "kintsugi.tar.gz"
+        if result.returncode != 0 or not trained.is_file():
+            detail = ""
+            if quiet and result.stdout:
+                # Rasa's own error is what helps; progress bars are noise.
+                lines = result.stdout.decode(errors="replace").splitlines()
+                useful = [line for line in lines if "it/s" not in line and line.strip()]
+                detail = "\n" + "\n".join(useful[-25:])
+            raise DialogueModelError(
+                "Training the dialogue model failed. Run `kintsugi train` to see why, "
+                f"and check domain/, data/ and config.yml.{detail}"
+            )
+        shutil.move(str(trained), settings.model_path)
+    _fingerprint_file(settings).write_text(fingerprint + "\n", encoding="utf-8")
+    return settings.model_path

@@ -1,0 +1,71 @@
+"""Shared fixtures: the real trained Rasa model with the real action server, loaded once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+from assistant.dialogue import RasaDialogue  # noqa: E402
+from assistant.paths import PROJECT_ROOT  # noqa: E402
+from assistant.settings import DialogueSettings  # noqa: E402
+from assistant.training import model_is_current, train  # noqa: E402
+
+VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
+
+
+@pytest.fixture(scope="session")
+def dialogue_settings() -> DialogueSettings:
+    """The project's real model, trained now if `make` has not trained it already."""
+    settings = DialogueSettings()
+    if not model_is_current(settings):
+        train(settings, quiet=True)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def rasa_dialogue(dialogue_settings: DialogueSettings) -> Iterator[RasaDialogue]:
+    """A started RasaDialogue (in-process agent + loopback action server), shared by tests.
+
+    Tests use a fresh sender id each so conversations do not leak into each other.
+    """
+    from assistant.safety import screen
+
+    dialogue = RasaDialogue(dialogue_settings, safety_screen=screen)
+    dialogue.start()
+    yield dialogue
+    dialogue.stop()
+
+
+@pytest.fixture
+def run() -> object:
+    """Run a coroutine to completion (tests stay synchronous and simple)."""
+    return asyncio.run
+
+
+def kintsugi_command() -> list[str]:
+    """The installed console script, as a user would run it."""
+    return [str(VENV_BIN / "kintsugi")]
+
+
+def python_command() -> list[str]:
+    return [str(VENV_BIN / "python")]
+
+
+def isolated_env(tmp_path: Path) -> dict[str, str]:
+    """An environment whose HOME and data dirs are private to the test."""
+    env = dict(os.environ)
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "home" / ".local" / "share"),
+        XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
+        RASA_TELEMETRY_ENABLED="false",
+    )
+    (tmp_path / "home").mkdir(exist_ok=True)
+    env.pop("KINTSUGI_HOME", None)
+    return env

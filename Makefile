@@ -69,7 +69,7 @@ test: setup lint typecheck validate pytest rasa-test
 	@echo "kintsugi: all checks passed"
 
 bench: setup
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(STAMP_DIR) models results .mypy_cache .ruff_cache .pytest_cache

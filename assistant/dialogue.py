@@ -39,7 +39,7 @@ class SafetyVerdict(Protocol):
 
     @property
     def kind(self) -> str:
-        """"self_harm" or "abuse"."""
+        """ "self_harm" or "abuse"."""
 
     @property
     def phrase(self) -> str:
@@ -147,6 +147,12 @@ class RasaDialogue:
         self.stop()
 
     # -- turns -----------------------------------------------------------------------------
+
+    async def classify(self, text: str) -> tuple[str | None, float]:
+        """The NLU's intent and confidence for `text`, without touching any conversation."""
+        parse_data = await self._agent.parse_message(text)
+        intent = parse_data.get("intent") or {}
+        return intent.get("name"), float(intent.get("confidence") or 0.0)
 
     async def handle(self, sender: str, text: str) -> TurnResult:
         """Run one user turn and collect everything it produced."""

@@ -1,0 +1,134 @@
+"""`make bench`: speed and memory of the parts, as medians and ratios.
+
+    python -m bench                 dialogue + analyzers (a few minutes)
+    python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
+
+Figures go to stdout as a table and to bench-results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench-results"
+
+
+def _probe(model_dir: Path, rounds: int) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.dialogue_probe", "--model-dir", str(model_dir),
+         "--rounds", str(rounds)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+
+
+def bench_dialogue(model_dir: Path, repeats: int, rounds: int) -> dict[str, Any]:
+    """Median over `repeats` fresh processes."""
+    runs = [_probe(model_dir, rounds) for _ in range(repeats)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def bench_analyzers() -> dict[str, Any]:
+    """Median microseconds per analysed utterance, over the evaluation sets."""
+    import yaml
+    from actions.coaching.apology import analyze_apology
+
+    texts = [
+        case["text"] for case in yaml.safe_load((ROOT / "tests/eval/apology_eval.yml").read_text())
+    ]
+    timings = []
+    for _ in range(5):
+        began = time.perf_counter()
+        for text in texts:
+            analyze_apology(text)
+        timings.append((time.perf_counter() - began) / len(texts))
+    long_text = " ".join(texts) * 3
+    began = time.perf_counter()
+    analyze_apology(long_text)
+    return {
+        "apology_us_per_utterance_median": round(statistics.median(timings) * 1e6, 1),
+        "apology_long_text_chars": len(long_text),
+        "apology_long_text_ms": round((time.perf_counter() - began) * 1000, 1),
+    }
+
+
+def bench_intent_accuracy(model_dir: Path) -> float:
+    """Share of held-out phrasings classified as the intended intent."""
+    code = (
+        "import asyncio, json, yaml, sys\n"
+        "from rasa.core.agent import Agent\n"
+        "agent = Agent.load(sys.argv[1])\n"
+        "cases = yaml.safe_load(open('tests/eval/nlu_holdout.yml'))\n"
+        "hits = sum(asyncio.run(agent.parse_message(c['text']))['intent']['name'] == c['intent']"
+        " for c in cases)\n"
+        "print(hits / len(cases))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code, str(model_dir / "kintsugi.tar.gz")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return round(float(output.stdout.strip().splitlines()[-1]), 3)
+
+
+def train_alternative(config: Path, out: Path) -> float:
+    began = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "--domain", "domain", "--data", "data",
+         "--config", str(config), "--out", str(out), "--fixed-model-name", "kintsugi"],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    return round(time.perf_counter() - began, 1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pipelines", action="store_true", help="compare with DIET/TED")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}}
+    model_dir = ROOT / "models"
+    results["dialogue"] = bench_dialogue(model_dir, args.repeats, args.rounds)
+    results["dialogue"]["intent_accuracy_holdout"] = bench_intent_accuracy(model_dir)
+    results["analyzers"] = bench_analyzers()
+
+    if args.pipelines:
+        with tempfile.TemporaryDirectory() as tmp:
+            alt = Path(tmp)
+            train_s = train_alternative(ROOT / "bench" / "config_diet.yml", alt)
+            results["dialogue_diet_ted"] = bench_dialogue(alt, args.repeats, args.rounds)
+            results["dialogue_diet_ted"]["train_s"] = train_s
+            results["dialogue_diet_ted"]["intent_accuracy_holdout"] = bench_intent_accuracy(alt)
+        light, heavy = results["dialogue"], results["dialogue_diet_ted"]
+        results["ratios_diet_over_light"] = {
+            key: round(heavy[key] / light[key], 2)
+            for key in ("load_s", "turn_ms_median", "runtime_rss_mb")
+            if light.get(key)
+        }
+
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    for section, values in results.items():
+        print(f"[{section}]")
+        for key, value in values.items():
+            print(f"  {key:40} {value}")
+    shutil.rmtree(ROOT / "results" / "bench", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

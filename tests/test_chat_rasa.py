@@ -1,0 +1,199 @@
+"""The real text session: trained model, real action server, the JSONL protocol.
+
+Each test uses its own sender ids so it does not depend on the others.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.dialogue import RasaDialogue
+from tests.conftest import isolated_env, kintsugi_command
+
+pytestmark = pytest.mark.rasa
+
+APOLOGY_WITH_PROBLEMS = "I'm sorry if you were hurt, but you made me do it"
+STRONGER_APOLOGY = (
+    "im sorry i lied to you about the money i hid it because i was ashamed and that was "
+    "my choice not yours i know it made you feel like you couldnt trust anything i said "
+    "from now on i will show you every statement each month"
+)
+
+
+def _turn(dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str) -> Any:
+    return run(dialogue.handle(sender, text))
+
+
+def test_full_apology_rehearsal_with_retry_comparison_and_example(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    start = _turn(rasa_dialogue, run, "flow", "help me practise an apology")
+    assert start.exercise == "apology"
+    assert start.expect == "long_form"
+    assert len(start.bot) == 2  # framing, then straight into "say it"
+
+    first = _turn(rasa_dialogue, run, "flow", APOLOGY_WITH_PROBLEMS)
+    assert first.feedback is not None
+    labels = {finding["label"] for finding in first.feedback["findings"]}
+    assert {"conditional", "but_undoing", "blame_shift"} <= labels
+    spoken = " ".join(first.bot)
+    assert "you made me do it" in spoken  # quotes the phrase that triggered it
+    assert first.bot[-1].endswith("?")  # ends with an offer to try again
+
+    retry = _turn(rasa_dialogue, run, "flow", "yes")
+    assert retry.exercise == "apology" and retry.expect == "long_form"
+    second = _turn(rasa_dialogue, run, "flow", STRONGER_APOLOGY)
+    assert second.feedback is not None
+    assert second.feedback["attempt"] == 2
+    assert second.feedback["previous_score"] == first.feedback["score"]
+    assert second.feedback["score"] > first.feedback["score"]
+
+    example = _turn(rasa_dialogue, run, "flow", "show me a stronger version")
+    assert example.feedback is None
+    assert any("money" in line for line in example.bot)  # built from their own words
+
+    leave = _turn(rasa_dialogue, run, "flow", "no thanks")
+    assert leave.exercise is None
+
+
+def test_a_long_apology_mentioning_stop_is_not_a_command(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "guard", "i need to say sorry to my husband")
+    said = _turn(
+        rasa_dialogue, run, "guard",
+        "stop me if this sounds wrong but i am so sorry i lied to you about where i was",
+    )  # fmt: skip
+    assert said.feedback is not None
+
+
+def test_stop_and_help_work_while_the_apology_is_awaited(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "cmd", "help me practise an apology")
+    helped = _turn(rasa_dialogue, run, "cmd", "help")
+    assert helped.exercise == "apology" and helped.feedback is None
+    assert helped.expect == "long_form"
+    stopped = _turn(rasa_dialogue, run, "cmd", "stop")
+    assert stopped.exercise is None and stopped.feedback is None
+    again = _turn(rasa_dialogue, run, "cmd", "help me practise an apology")
+    assert again.exercise == "apology"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply_fragment"),
+    [
+        ("", "didn't get any words"),
+        ("\x00\x01\x1b[2J", "didn't get any words"),
+        ("🙏🙏🙏", "didn't get any words"),
+        ("정말 미안해요 내가 잘못했어요", "only understand English"),
+        ("asdf qwer zxcv", "didn't quite follow"),
+    ],
+)
+def test_junk_gets_a_calm_useful_reply(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], text: str, reply_fragment: str
+) -> None:
+    result = _turn(rasa_dialogue, run, f"junk-{abs(hash(text))}", text)
+    assert any(reply_fragment in line for line in result.bot), result.bot
+
+
+def test_ten_thousand_characters_are_answered_and_the_cut_is_said(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "long", "help me practise an apology")
+    result = _turn(rasa_dialogue, run, "long", "i am sorry i lied to you " * 400)
+    assert "first part" in result.bot[0]
+    assert result.feedback is not None
+
+
+def test_off_topic_gets_a_redirect(rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]) -> None:
+    result = _turn(rasa_dialogue, run, "offtopic", "what's the weather like tomorrow")
+    assert result.intent == "out_of_scope"
+    assert any("practise" in line for line in result.bot)
+
+
+def test_senders_are_separate_conversations(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "alice", "help me practise an apology")
+    bob = _turn(rasa_dialogue, run, "bob", "hello")
+    assert bob.exercise is None
+    alice = _turn(rasa_dialogue, run, "alice", "i am sorry i forgot your birthday again")
+    assert alice.feedback is not None
+
+
+def test_action_server_killed_mid_session_is_restarted_and_the_turn_kept(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "crash", "help me practise an apology")
+    pid_before = rasa_dialogue.action_server.pid
+    rasa_dialogue.action_server._process.kill()  # type: ignore[union-attr]
+    rasa_dialogue.action_server._process.wait()  # type: ignore[union-attr]
+    result = _turn(rasa_dialogue, run, "crash", "i am sorry i broke your trust by lying")
+    assert "restarted" in result.bot[0]
+    assert result.feedback is not None  # the apology was not lost
+    assert rasa_dialogue.action_server.pid != pid_before
+    assert rasa_dialogue.action_server.healthy()
+
+
+# -- the command as a user runs it ---------------------------------------------------------
+
+
+def _jsonl(lines: list[str], tmp_path: Path, *extra: str, network: bool = True) -> Any:
+    command = [*kintsugi_command(), *extra, "chat", "--jsonl"]
+    if not network:
+        command = ["unshare", "-n", *command]
+    return subprocess.run(
+        command,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=isolated_env(tmp_path),
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare")
+def test_jsonl_command_without_network(tmp_path: Path) -> None:
+    result = _jsonl(
+        [
+            json.dumps({"sender": "a", "text": "help me practise an apology"}),
+            '{"sender": "a", "text": ',
+            json.dumps({"sender": "a", "text": APOLOGY_WITH_PROBLEMS}),
+        ],
+        tmp_path,
+        network=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == 3
+    assert outputs[0]["exercise"] == "apology"
+    assert "error" in outputs[1]
+    assert outputs[2]["feedback"]["score"] < 50
+
+
+@pytest.mark.slow
+def test_chat_without_a_trained_model_trains_and_says_so(tmp_path: Path) -> None:
+    result = _jsonl(["hello"], tmp_path, "--model-dir", str(tmp_path / "models"))
+    assert result.returncode == 0, result.stderr
+    assert "no trained dialogue model yet; training it now" in result.stderr
+    assert json.loads(result.stdout)["intent"] == "greet"
+
+
+def test_corrupt_model_says_how_to_rebuild_it(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "kintsugi.tar.gz").write_bytes(b"this is not a model")
+    result = _jsonl(["hello"], tmp_path, "--model-dir", str(models))
+    assert result.returncode == 1
+    assert "kintsugi train --force" in result.stderr
+    assert "Traceback" not in result.stderr

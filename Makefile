@@ -49,8 +49,8 @@ chat: setup
 	@$(BIN)/kintsugi chat
 
 lint: venv
-	$(BIN)/ruff check assistant actions tests
-	$(BIN)/ruff format --check assistant actions tests
+	$(BIN)/ruff check assistant actions tests bench
+	$(BIN)/ruff format --check assistant actions tests bench
 
 typecheck: venv
 	$(BIN)/mypy assistant actions

@@ -21,7 +21,8 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 SCRIPT = [
     "hello",
     "help me practise an apology",
-    "im sorry i lied to you about the money i know it hurt you and i will show you my statements every month",
+    "im sorry i lied to you about the money i know it hurt you "
+    "and i will show you my statements every month",
     "yes",
     "I'm sorry if you were hurt, but you made me do it",
     "give me an example",

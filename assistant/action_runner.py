@@ -8,10 +8,20 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import threading
+import time
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 LOOPBACK = "127.0.0.1"
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """Stop if the Kintsugi process that started us is gone (even after a SIGKILL), so no
+    action server is ever left running on its own."""
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def main() -> None:
@@ -22,6 +32,7 @@ def main() -> None:
 
     from rasa_sdk.endpoint import create_app  # imported late: it is slow and only needed here
 
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     logging.basicConfig(level=logging.WARNING)
     app = create_app(args.actions)
     app.run(LOOPBACK, args.port, workers=1, access_log=False, motd=False, single_process=True)

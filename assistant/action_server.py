@@ -41,8 +41,10 @@ class ActionServer:
         *,
         start_timeout_s: float = 60.0,
         port: int | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self._project_dir = project_dir
+        self._extra_env = dict(env or {})
         self._start_timeout_s = start_timeout_s
         self.port = port or free_loopback_port()
         self._process: subprocess.Popen[bytes] | None = None
@@ -59,7 +61,8 @@ class ActionServer:
 
     def start(self) -> None:
         """Start the child and wait until `/health` answers."""
-        env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONUNBUFFERED="1")
+        env = dict(os.environ, **self._extra_env)
+        env.update(RASA_TELEMETRY_ENABLED="false", PYTHONUNBUFFERED="1")
         self._process = subprocess.Popen(
             [sys.executable, "-m", "assistant.action_runner", "--port", str(self.port)],
             cwd=self._project_dir,

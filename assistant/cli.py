@@ -7,15 +7,20 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Before anything can import Rasa: no telemetry, ever.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 from assistant.errors import KintsugiError
 from assistant.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    pass
 
 EXIT_INTERRUPTED = 130
 
@@ -56,7 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so every `with` block cleans up on the way out."""
+
+
+def _raise_terminated(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _raise_terminated)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

@@ -33,6 +33,9 @@ COMMAND_INTENTS = frozenset({"stop", "help", "skip"})
 MAX_COMMAND_WORDS = 5
 FREE_TEXT_LOOPS = frozenset({"apology_form"})
 
+# The NLU learns the crisis intents too (a second guard behind the screen).
+CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
+
 
 class SafetyVerdict(Protocol):
     """What the safety screen found in a message (see assistant.safety.SafetyFinding)."""
@@ -109,6 +112,7 @@ class RasaDialogue:
         settings: DialogueSettings,
         *,
         safety_screen: SafetyScreen | None = None,
+        region: str = "US",
         notice: Callable[[str], None] | None = None,
     ) -> None:
         self._settings = settings
@@ -116,7 +120,10 @@ class RasaDialogue:
         self._notice = notice or (lambda _message: None)
         self._agent: Any = None
         self.action_server = ActionServer(
-            settings.project_dir, start_timeout_s=settings.action_server_start_timeout_s
+            settings.project_dir,
+            start_timeout_s=settings.action_server_start_timeout_s,
+            # The crisis actions give this region's resources.
+            env={"KINTSUGI_REGION": region},
         )
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -213,6 +220,9 @@ class RasaDialogue:
         parse_data = await agent.processor.parse_message(message, tracker)
         if verdict is not None:
             parse_data = _forced_intent(parse_data, f"crisis_{verdict.kind}")
+            role = getattr(verdict, "role", None)
+            if role:
+                parse_data["entities"] = [{"entity": "abuse_role", "value": str(role)}]
         else:
             parse_data = _guard_commands(parse_data, tracker.active_loop_name, text)
 
@@ -226,6 +236,7 @@ class RasaDialogue:
         if expect is None:
             expect = _expected_turn(after)
         intent = parse_data.get("intent") or {}
+        safety = verdict.kind if verdict else CRISIS_INTENTS.get(str(intent.get("name")))
         return _Ran(
             turn=TurnResult(
                 sender=sender,
@@ -233,7 +244,7 @@ class RasaDialogue:
                 intent=intent.get("name"),
                 confidence=float(intent.get("confidence") or 0.0),
                 exercise=exercise,
-                safety=verdict.kind if verdict else None,
+                safety=safety,
                 bot=bot,
                 feedback=feedback,
                 expect=expect,

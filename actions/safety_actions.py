@@ -1,0 +1,67 @@
+"""Crisis care. The words and resources live in assistant.safety, shared with the runtime."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.payloads import EXPECT_KEY
+from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply
+
+# The runtime starts the action server with the user's region in the environment.
+REGION_ENV = "KINTSUGI_REGION"
+ROLE_ENTITY = "abuse_role"
+KNOWN_ROLES = frozenset({"harmed", "harming", "unclear"})
+
+
+def _region() -> str:
+    return os.environ.get(REGION_ENV, "US")
+
+
+def _role(tracker: Tracker) -> Any:
+    """The role the screen attached to this message, else the one remembered earlier."""
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == ROLE_ENTITY and entity.get("value") in KNOWN_ROLES:
+            return entity["value"]
+    remembered = tracker.get_slot(ROLE_ENTITY)
+    return remembered if remembered in KNOWN_ROLES else "unclear"
+
+
+class ActionCrisisResponse(Action):
+    """Stop coaching and answer with care and crisis resources."""
+
+    def name(self) -> str:
+        return "action_crisis_response"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message or {}).get("intent", {}).get("name")
+        kind: SafetyKind = "abuse" if intent == "crisis_abuse" else "self_harm"
+        role = _role(tracker) if kind == "abuse" else None
+        for line in crisis_reply(kind, _region(), role=role):
+            dispatcher.utter_message(text=line)
+        # The person may want to keep talking; give them room.
+        dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
+        events: list[EventType] = [SlotSet("exercise", None), SlotSet("requested_slot", None)]
+        if kind == "abuse":
+            events += [SlotSet("abuse_disclosed", True), SlotSet(ROLE_ENTITY, role)]
+        return events
+
+
+class ActionDeclineCoaching(Action):
+    """After an abuse disclosure: no apology or reconciliation practice, and why."""
+
+    def name(self) -> str:
+        return "action_decline_coaching"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        for line in declined_coaching_reply(_region(), role=_role(tracker)):
+            dispatcher.utter_message(text=line)
+        return [SlotSet("exercise", None)]

@@ -31,6 +31,14 @@ def _role(tracker: Tracker) -> Any:
     return remembered if remembered in KNOWN_ROLES else "unclear"
 
 
+def _also_self_harm(tracker: Tracker) -> bool:
+    entities = (tracker.latest_message or {}).get("entities") or []
+    return any(
+        entity.get("entity") == "crisis_also" and entity.get("value") == "self_harm"
+        for entity in entities
+    )
+
+
 class ActionCrisisResponse(Action):
     """Stop coaching and answer with care and crisis resources."""
 
@@ -43,7 +51,12 @@ class ActionCrisisResponse(Action):
         intent = (tracker.latest_message or {}).get("intent", {}).get("name")
         kind: SafetyKind = "abuse" if intent == "crisis_abuse" else "self_harm"
         role = _role(tracker) if kind == "abuse" else None
-        for line in crisis_reply(kind, _region(), role=role):
+        lines = crisis_reply(kind, _region(), role=role)
+        if kind == "abuse" and _also_self_harm(tracker):
+            # Their own safety first, then the abuse resources (without repeating lines).
+            first = crisis_reply("self_harm", _region())
+            lines = first + [line for line in lines if line not in first]
+        for line in lines:
             dispatcher.utter_message(text=line)
         # The person may want to keep talking; give them room.
         dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})

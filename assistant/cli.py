@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 # Before anything can import Rasa: no telemetry, ever.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from assistant.errors import KintsugiError
+from assistant.errors import KintsugiError, UsageError
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    pass
+    from assistant.dialogue import RasaDialogue
 
 EXIT_INTERRUPTED = 130
 
@@ -139,13 +139,21 @@ def _ensure_model(settings: Settings) -> None:
         )
 
 
-def _open_dialogue(settings: Settings):  # type: ignore[no-untyped-def]
+def _open_dialogue(settings: Settings) -> RasaDialogue:
     from assistant.dialogue import RasaDialogue
+    from assistant.safety import resources_for, screen_all
 
+    try:
+        resources_for(settings.safety.region)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
     _ensure_model(settings)
     _say("kintsugi: loading (this takes a few seconds)...")
     return RasaDialogue(
-        settings.dialogue, notice=lambda m: logging.getLogger("kintsugi").warning(m)
+        settings.dialogue,
+        safety_screen=screen_all,
+        region=settings.safety.region,
+        notice=logging.getLogger("kintsugi").warning,
     )
 
 

@@ -49,7 +49,8 @@ class SafetyVerdict(Protocol):
         """The words that triggered it."""
 
 
-SafetyScreen = Callable[[str], SafetyVerdict | None]
+SafetyScreen = Callable[[str], Sequence[SafetyVerdict]]
+"""Returns every kind of crisis found in a text (empty when none)."""
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,8 @@ class RasaDialogue:
             self._notice("action server was not running; restarting it")
             self.action_server.restart()
 
-        verdict = self._safety_screen(cleaned.text) if self._safety_screen else None
-        result = await self._run_turn(sender, cleaned.text, verdict)
+        verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
+        result = await self._run_turn(sender, cleaned.text, verdicts)
         if not self.action_server.alive():
             # It died during this turn, so the turn's action events were lost. Put the
             # conversation back as it was, restart, and run the same turn again.
@@ -195,7 +196,7 @@ class RasaDialogue:
             self._notice("action server died during a turn; restarting and replaying it")
             await self._restore(sender, result.snapshot)
             self.action_server.restart()
-            result = await self._run_turn(sender, cleaned.text, verdict)
+            result = await self._run_turn(sender, cleaned.text, verdicts)
         turn = result.turn
         return TurnResult(
             sender=turn.sender,
@@ -209,7 +210,9 @@ class RasaDialogue:
             expect=turn.expect,
         )
 
-    async def _run_turn(self, sender: str, text: str, verdict: SafetyVerdict | None) -> _Ran:
+    async def _run_turn(
+        self, sender: str, text: str, verdicts: Sequence[SafetyVerdict]
+    ) -> _Ran:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         agent = self._agent
@@ -218,11 +221,8 @@ class RasaDialogue:
 
         message = UserMessage(text, sender_id=sender)
         parse_data = await agent.processor.parse_message(message, tracker)
-        if verdict is not None:
-            parse_data = _forced_intent(parse_data, f"crisis_{verdict.kind}")
-            role = getattr(verdict, "role", None)
-            if role:
-                parse_data["entities"] = [{"entity": "abuse_role", "value": str(role)}]
+        if verdicts:
+            parse_data = _crisis_parse(parse_data, verdicts)
         else:
             parse_data = _guard_commands(parse_data, tracker.active_loop_name, text)
 
@@ -236,7 +236,13 @@ class RasaDialogue:
         if expect is None:
             expect = _expected_turn(after)
         intent = parse_data.get("intent") or {}
-        safety = verdict.kind if verdict else CRISIS_INTENTS.get(str(intent.get("name")))
+        kinds = {verdict.kind for verdict in verdicts}
+        # Self-harm is the more urgent when a turn holds both; it is what we report.
+        safety = (
+            ("self_harm" if "self_harm" in kinds else "abuse")
+            if kinds
+            else CRISIS_INTENTS.get(str(intent.get("name")))
+        )
         return _Ran(
             turn=TurnResult(
                 sender=sender,
@@ -292,6 +298,25 @@ def _forced_intent(parse_data: dict[str, Any], intent: str) -> dict[str, Any]:
     forced = dict(parse_data)
     forced["intent"] = {"name": intent, "confidence": 1.0}
     forced["intent_ranking"] = [{"name": intent, "confidence": 1.0}]
+    return forced
+
+
+def _crisis_parse(
+    parse_data: dict[str, Any], verdicts: Sequence[SafetyVerdict]
+) -> dict[str, Any]:
+    """Force the crisis intent. When a turn discloses abuse and self-harm together, the
+    abuse intent is used (so the rest of the session stays free of apology coaching) and
+    the action is told to give the self-harm care first."""
+    kinds = {verdict.kind: verdict for verdict in verdicts}
+    if "abuse" in kinds:
+        forced = _forced_intent(parse_data, "crisis_abuse")
+        role = getattr(kinds["abuse"], "role", None) or "unclear"
+        forced["entities"] = [{"entity": "abuse_role", "value": str(role)}]
+        if "self_harm" in kinds:
+            forced["entities"].append({"entity": "crisis_also", "value": "self_harm"})
+        return forced
+    forced = _forced_intent(parse_data, "crisis_self_harm")
+    forced["entities"] = []
     return forced
 
 

@@ -43,11 +43,11 @@ def _rss_mb(pid: int) -> float:
 
 async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
     from assistant.dialogue import RasaDialogue
-    from assistant.safety import screen
+    from assistant.safety import screen_all
     from assistant.settings import DialogueSettings
 
     settings = DialogueSettings(model_dir=model_dir)
-    dialogue = RasaDialogue(settings, safety_screen=screen)
+    dialogue = RasaDialogue(settings, safety_screen=screen_all)
     started = time.perf_counter()
     dialogue.start()
     load_s = time.perf_counter() - started

@@ -34,9 +34,9 @@ def rasa_dialogue(dialogue_settings: DialogueSettings) -> Iterator[RasaDialogue]
 
     Tests use a fresh sender id each so conversations do not leak into each other.
     """
-    from assistant.safety import screen
+    from assistant.safety import screen_all
 
-    dialogue = RasaDialogue(dialogue_settings, safety_screen=screen)
+    dialogue = RasaDialogue(dialogue_settings, safety_screen=screen_all)
     dialogue.start()
     yield dialogue
     dialogue.stop()

@@ -9,12 +9,14 @@ or `{"error": ..., "line": N}` for a malformed line. End of input ends the proce
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
 from typing import IO, Any
 
-from assistant.dialogue import Dialogue
+from assistant.dialogue import Dialogue, TurnResult
+from assistant.journal import Journal
 
 DEFAULT_SENDER = "default"
 MAX_SENDER_CHARS = 128
@@ -59,7 +61,20 @@ def _emit(stream: IO[str], obj: dict[str, Any]) -> None:
     stream.flush()
 
 
-async def run_jsonl(dialogue: Dialogue, source: IO[bytes], sink: IO[str]) -> int:
+def _with_journal(result: TurnResult, journal: Journal | None) -> TurnResult:
+    """Record the turn (scores and labels; text only with consent). If saving failed, the
+    user is told in the reply and the session goes on."""
+    if journal is None:
+        return result
+    write = journal.record_turn(result)
+    if not write.message:
+        return result
+    return dataclasses.replace(result, bot=[*result.bot, write.message])
+
+
+async def run_jsonl(
+    dialogue: Dialogue, source: IO[bytes], sink: IO[str], journal: Journal | None = None
+) -> int:
     """Serve JSONL turns until end of input. Returns the exit code (0)."""
     for number, raw in enumerate(iter(source.readline, b""), start=1):
         # Undecodable bytes become replacement characters and are cleaned downstream.
@@ -73,27 +88,30 @@ async def run_jsonl(dialogue: Dialogue, source: IO[bytes], sink: IO[str]) -> int
                 _emit(sink, {"error": f"line {number}: {error}", "line": number})
                 continue
         result = await dialogue.handle(request.sender, request.text)
-        _emit(sink, result.to_json())
+        _emit(sink, _with_journal(result, journal).to_json())
     return 0
 
 
-async def run_interactive(dialogue: Dialogue, source: IO[str], sink: IO[str]) -> int:
+async def run_interactive(
+    dialogue: Dialogue, source: IO[str], sink: IO[str], journal: Journal | None = None
+) -> int:
     """A typed conversation on the terminal. Ends at end of input or on "goodbye"."""
     prompt = "you> " if source.isatty() else ""
     sink.write(
         "Kintsugi (text). Type your message; say help for options, or press Ctrl-D to leave.\n"
     )
     first = await dialogue.handle(DEFAULT_SENDER, "hello")
-    _print_bot(sink, first.bot)
+    notice = journal.take_notice() if journal else None
+    _print_bot(sink, first.bot + ([notice] if notice else []))
     while True:
         if prompt:
             sink.write(prompt)
             sink.flush()
         line = source.readline()
         if not line:
-            sink.write("\nGoodbye. Nothing from this chat was saved.\n")
+            sink.write("\nGoodbye. Take care.\n")
             return 0
-        result = await dialogue.handle(DEFAULT_SENDER, line)
+        result = _with_journal(await dialogue.handle(DEFAULT_SENDER, line), journal)
         _print_bot(sink, result.bot)
         if result.intent == "goodbye":
             return 0

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 from assistant.errors import KintsugiError, UsageError
+from assistant.journal_cli import add_journal_commands
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--region", help="crisis resources region: US (default), UK, INTL")
     parser.add_argument("--model-dir", type=Path, help="folder of the trained dialogue model")
+    parser.add_argument(
+        "--keep-transcripts",
+        action="store_true",
+        default=None,
+        help="consent to keeping what you say (text only, never audio) in the journal",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -58,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     group.add_argument("--force", action="store_true", help="train even if up to date")
     train.set_defaults(handler=_cmd_train)
+
+    add_journal_commands(commands)
     return parser
 
 
@@ -88,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides={
                 "safety": {"region": args.region},
                 "dialogue": {"model_dir": args.model_dir},
+                "privacy": {"keep_transcripts": args.keep_transcripts},
             },
         )
         return int(args.handler(args, settings))
@@ -95,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kintsugi: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("\nStopped. Nothing from this session was saved.", file=sys.stderr)
+        # Every finished turn is already saved; an interrupted one is simply not recorded.
+        print("\nStopped. Take care.", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -159,11 +170,12 @@ def _open_dialogue(settings: Settings) -> RasaDialogue:
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.chat import run_interactive, run_jsonl
+    from assistant.journal import Journal
 
-    with _open_dialogue(settings) as dialogue:
+    with _open_dialogue(settings) as dialogue, Journal.open(settings.privacy) as journal:
         if args.jsonl:
-            return asyncio.run(run_jsonl(dialogue, sys.stdin.buffer, sys.stdout))
-        return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout))
+            return asyncio.run(run_jsonl(dialogue, sys.stdin.buffer, sys.stdout, journal))
+        return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout, journal))
 
 
 def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:

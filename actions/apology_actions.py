@@ -72,7 +72,10 @@ class ValidateApologyForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        text = str(slot_value or "").strip()
+        if slot_value is None:
+            # Cleared by the start action, not said by the user: nothing to judge yet.
+            return {"apology_text": None}
+        text = str(slot_value).strip()
         if len(text.split()) < MIN_APOLOGY_WORDS:
             dispatcher.utter_message(
                 text="Take your time. When you're ready, say the whole apology, "

@@ -15,6 +15,7 @@ from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply
 # The runtime starts the action server with the user's region in the environment.
 REGION_ENV = "KINTSUGI_REGION"
 ROLE_ENTITY = "abuse_role"
+ROLE_SLOT = "safety_role"
 KNOWN_ROLES = frozenset({"harmed", "harming", "unclear"})
 
 
@@ -27,7 +28,7 @@ def _role(tracker: Tracker) -> Any:
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == ROLE_ENTITY and entity.get("value") in KNOWN_ROLES:
             return entity["value"]
-    remembered = tracker.get_slot(ROLE_ENTITY)
+    remembered = tracker.get_slot(ROLE_SLOT)
     return remembered if remembered in KNOWN_ROLES else "unclear"
 
 
@@ -62,7 +63,7 @@ class ActionCrisisResponse(Action):
         dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
         events: list[EventType] = [SlotSet("exercise", None), SlotSet("requested_slot", None)]
         if kind == "abuse":
-            events += [SlotSet("abuse_disclosed", True), SlotSet(ROLE_ENTITY, role)]
+            events += [SlotSet("abuse_disclosed", True), SlotSet(ROLE_SLOT, role)]
         return events
 
 

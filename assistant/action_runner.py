@@ -27,7 +27,8 @@ def _exit_when_orphaned(parent_pid: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Kintsugi's custom-action server (loopback).")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--actions", default="actions")
+    parser.add_argument("--actions", default="actions.registry")
+    parser.add_argument("--unix", help="listen on this Unix socket instead (loopback is down)")
     args = parser.parse_args()
 
     from rasa_sdk.endpoint import create_app  # imported late: it is slow and only needed here
@@ -35,7 +36,10 @@ def main() -> None:
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     logging.basicConfig(level=logging.WARNING)
     app = create_app(args.actions)
-    app.run(LOOPBACK, args.port, workers=1, access_log=False, motd=False, single_process=True)
+    if args.unix:
+        app.run(unix=args.unix, workers=1, access_log=False, motd=False)
+    else:
+        app.run(LOOPBACK, args.port, workers=1, access_log=False, motd=False)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 from assistant.errors import KintsugiError, UsageError
 from assistant.journal_cli import add_journal_commands
+from assistant.logs import configure_logging
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -85,12 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    _quiet_third_party_logs(args.verbose)
+    configure_logging(args.verbose)
     try:
         settings = load_settings(
             config_file=args.config,
@@ -108,14 +104,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Every finished turn is already saved; an interrupted one is simply not recorded.
         print("\nStopped. Take care.", file=sys.stderr)
         return EXIT_INTERRUPTED
-
-
-def _quiet_third_party_logs(verbose: bool) -> None:
-    # Rasa and TensorFlow are chatty at import; their notices are not for our users.
-    if not verbose:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        for name in ("rasa", "tensorflow", "absl", "sanic", "urllib3", "asyncio"):
-            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _say(message: str) -> None:

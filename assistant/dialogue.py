@@ -139,13 +139,13 @@ class RasaDialogue:
             )
         self.action_server.start()
         try:
-            self._agent = _load_agent(str(model_path), self.action_server.url)
+            self._agent = _load_agent(str(model_path), _action_endpoint(self.action_server))
         except BaseException:
-            self.action_server.stop()
+            self.action_server.close()
             raise
 
     def stop(self) -> None:
-        self.action_server.stop()
+        self.action_server.close()
 
     def __enter__(self) -> RasaDialogue:
         self.start()
@@ -281,12 +281,33 @@ class _Ran:
     snapshot: Any
 
 
-def _load_agent(model_path: str, action_url: str) -> Any:
-    from rasa.core.agent import Agent
+def _action_endpoint(server: ActionServer) -> Any:
+    """Rasa's endpoint config for the action server, over TCP or its Unix socket."""
+    import aiohttp
     from rasa.utils.endpoints import EndpointConfig
 
+    socket_path = server.unix_socket
+    if socket_path is None:
+        return EndpointConfig(url=server.url)
+
+    class UnixSocketEndpoint(EndpointConfig):  # type: ignore[misc]
+        def session(self) -> aiohttp.ClientSession:
+            return aiohttp.ClientSession(
+                connector=aiohttp.UnixConnector(path=str(socket_path)),
+                timeout=aiohttp.ClientTimeout(total=300),
+            )
+
+        def copy(self) -> UnixSocketEndpoint:
+            return UnixSocketEndpoint(url=self.url)
+
+    return UnixSocketEndpoint(url=server.url)
+
+
+def _load_agent(model_path: str, action_endpoint: Any) -> Any:
+    from rasa.core.agent import Agent
+
     try:
-        return Agent.load(model_path, action_endpoint=EndpointConfig(url=action_url))
+        return Agent.load(model_path, action_endpoint=action_endpoint)
     except Exception as error:  # Rasa raises many kinds for a bad archive
         raise DialogueModelError(
             f"The dialogue model at {model_path} could not be loaded ({error}). "

@@ -1,0 +1,1 @@
+"""Pure coaching analyzers: text in, findings out; no Rasa, no I/O."""

@@ -1,0 +1,10 @@
+"""The action modules the action server loads — and only these.
+
+rasa_sdk imports every submodule of the package it is given; pointing it at this module
+instead keeps the analyzers (plain modules beside the actions) out of the server's import
+path, so the server starts only what Rasa calls.
+"""
+
+from actions import apology_actions, common_actions, safety_actions
+
+__all__ = ["apology_actions", "common_actions", "safety_actions"]

@@ -1,0 +1,151 @@
+"""Spoken feedback and the stronger example built from the user's own words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from actions.coaching.apology import ANTI_PATTERNS, analyze_apology
+from actions.coaching.apology_feedback import TRY_AGAIN, compose_feedback, stronger_example
+from tests.test_apology_eval import EVAL_FILE
+
+CORE = {"regret", "responsibility", "harm_acknowledged", "repair_offer", "repentance"}
+NOT_FOR_SPEECH = re.compile(r"[()\[\]{}*_#`>|•\n]|^\s*-")
+
+
+def feedback(text: str, previous: str | None = None) -> list[str]:
+    return compose_feedback(
+        analyze_apology(text), analyze_apology(previous) if previous is not None else None
+    )
+
+
+def assert_speakable(lines: list[str]) -> None:
+    for line in lines:
+        assert line.strip() == line and line, line
+        assert not NOT_FOR_SPEECH.search(line), line
+        assert line[0].isupper() or line[0] == '"', line
+        assert line[-1] in ".?", line
+        assert len(line) < 260, line
+
+
+def test_every_anti_pattern_is_quoted_and_the_last_line_offers_another_go() -> None:
+    text = "I'm sorry if you were hurt, but you made me do it."
+    lines = feedback(text)
+    assert_speakable(lines)
+    assert lines[-1] == TRY_AGAIN
+    spoken = " ".join(lines)
+    for finding in analyze_apology(text).findings:
+        assert f'"{finding.phrase}"' in spoken
+
+
+def test_what_worked_comes_first_and_quotes_the_user() -> None:
+    lines = feedback("im sorry i lied to you about the money it was my fault")
+    assert "my fault" in lines[0]
+    assert lines[0].startswith("You owned it")
+
+
+def test_responsibility_and_repair_are_suggested_first() -> None:
+    lines = feedback("I'm sorry I lied.")
+    suggestions = lines[1:3]
+    assert suggestions[0].startswith("Try owning it")
+    assert suggestions[1].startswith("Offer something to put it right")
+
+
+def test_forgiveness_is_never_pushed() -> None:
+    for text in ("", "I'm sorry.", "I lied and it was my fault and I'll make it right."):
+        spoken = " ".join(feedback(text)).lower()
+        assert "forgive" not in spoken
+
+
+def test_a_complete_apology_gets_a_short_answer() -> None:
+    lines = feedback(
+        "I'm sorry I lied about the money. It was my fault and I know it hurt you. "
+        "I'll pay it all back, and from now on I'll show you every statement."
+    )
+    assert len(lines) == 3
+    assert lines[-1] == TRY_AGAIN
+
+
+def test_delivery_notes_are_kind_and_quote_the_hedge() -> None:
+    lines = feedback("i guess im sorry i kind of lied")
+    note = next(line for line in lines if "delivery" in line)
+    assert '"i guess"' in note
+    assert '"kind of"' in note
+
+
+def test_comparison_with_the_first_try() -> None:
+    first = "I'm sorry if you were hurt, but you made me do it."
+    second = "I'm sorry I lied to you. It was my fault, and I want to make it right."
+    lines = feedback(second, previous=first)
+    assert_speakable(lines)
+    assert lines[0].startswith("That was stronger than your first try")
+    assert "owning it" in lines[0]
+    assert "the but" in lines[0]
+    assert any(line.startswith("Both tries still leave out how it affected them") for line in lines)
+    assert lines[-1] == TRY_AGAIN
+
+
+def test_a_weaker_second_try_is_told_what_to_bring_back() -> None:
+    lines = feedback(
+        "I'm sorry if you were hurt, but you made me do it.",
+        previous="I'm sorry I lied. It was my fault, and I want to make it right.",
+    )
+    assert any(line.startswith("Your first try had") for line in lines)
+    assert lines[-1] == TRY_AGAIN
+
+
+def test_stronger_example_keeps_their_words_and_drops_the_anti_patterns() -> None:
+    text = "im sorry i lied to you about the money but you made me do it"
+    example = stronger_example(text, analyze_apology(text))
+    assert "I'm sorry I lied to you about the money." in example
+    assert "made me" not in example
+    assert " but " not in example
+    result = analyze_apology(example)
+    assert result.anti_patterns == ()
+    assert set(result.components) >= CORE
+    assert "forgiveness_request" not in result.components
+
+
+def test_stronger_example_reuses_harm_and_repair() -> None:
+    text = (
+        "I'm sorry I made fun of you in front of your friends and embarrassed you. "
+        "I want to make it up to you."
+    )
+    example = stronger_example(text, analyze_apology(text))
+    assert example.startswith("I'm sorry I made fun of you in front of your friends.")
+    assert "I know I embarrassed you." in example
+    assert "I want to make it up to you." in example
+
+
+def test_stronger_example_for_an_empty_attempt_is_still_a_whole_apology() -> None:
+    example = stronger_example("", analyze_apology(""))
+    assert set(analyze_apology(example).components) >= CORE
+
+
+@pytest.mark.parametrize("text", ["😀" * 40, "\x00\x01", "x" * 10_000, "but " * 2_000])
+def test_junk_input(text: str) -> None:
+    analysis = analyze_apology(text)
+    assert_speakable(compose_feedback(analysis))
+    assert stronger_example(text, analysis)
+
+
+def test_the_stronger_example_is_clean_for_every_eval_utterance() -> None:
+    items = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+    for item in items:
+        analysis = analyze_apology(item["text"])
+        assert_speakable(compose_feedback(analysis))
+        example = stronger_example(item["text"], analysis)
+        again = analyze_apology(example)
+        assert again.anti_patterns == (), (item["text"], example)
+        assert set(again.components) >= CORE, (item["text"], example)
+        assert "(" not in example
+        for sentence in re.split(r"(?<=[.?!]) ", example):
+            assert sentence[:1].isupper() and sentence[-1] in ".?!", (item["text"], sentence)
+
+
+def test_every_anti_pattern_has_a_spoken_line() -> None:
+    from actions.coaching.apology_feedback import _ANTI_PATTERN_LINES
+
+    assert set(_ANTI_PATTERN_LINES) == set(ANTI_PATTERNS)

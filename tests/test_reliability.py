@@ -1,0 +1,109 @@
+"""Faults in a running text session: signals, a killed parent, a soak of many turns."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.soak import soak
+from tests.conftest import isolated_env, kintsugi_command
+from tests.test_privacy import _descendants
+
+pytestmark = [pytest.mark.rasa, pytest.mark.slow]
+
+
+def _start_session(tmp_path: Path) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [*kintsugi_command(), "chat", "--jsonl"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=isolated_env(tmp_path), text=True,
+    )  # fmt: skip
+    assert process.stdin and process.stdout
+    process.stdin.write('{"text": "help me practise an apology"}\n')
+    process.stdin.flush()
+    assert json.loads(process.stdout.readline())["exercise"] == "apology"
+    return process
+
+
+def _gone(pids: list[int], within_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_signal_while_idle_exits_cleanly_with_no_orphan(tmp_path: Path, sig: int) -> None:
+    process = _start_session(tmp_path)
+    children = _descendants(process.pid)
+    assert children, "the action server should be running"
+    process.send_signal(sig)
+    assert process.wait(timeout=30) == 130
+    assert process.stderr is not None
+    assert "Stopped" in process.stderr.read()
+    assert _gone(children)
+
+
+def test_sigterm_while_thinking_exits_cleanly_with_no_orphan(tmp_path: Path) -> None:
+    process = _start_session(tmp_path)
+    children = _descendants(process.pid)
+    assert process.stdin
+    process.stdin.write(json.dumps({"text": "i am sorry i lied to you " * 400}) + "\n")
+    process.stdin.flush()
+    time.sleep(0.05)  # the turn is now being analysed
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 130
+    assert _gone(children)
+
+
+def test_a_killed_session_does_not_leave_its_action_server_behind(tmp_path: Path) -> None:
+    process = _start_session(tmp_path)
+    children = _descendants(process.pid)
+    process.kill()  # no chance to clean up: the child must notice on its own
+    process.wait(timeout=30)
+    assert _gone(children, within_s=15)
+
+
+def test_soak_memory_stays_flat() -> None:
+    """A short version of `python -m bench.soak` (2,000 turns) for CI: memory only, since
+    timings on a shared machine are not a pass/fail matter."""
+    result = asyncio.run(soak(turns=300, senders=20))
+    print(f"\nsoak (CI): {result}")
+    assert result.errors == 0
+    assert result.memory_growth_ratio < 1.10
+
+
+def test_no_half_written_file_after_sigkill_mid_session(tmp_path: Path) -> None:
+    process = _start_session(tmp_path)
+    assert process.stdin and process.stdout
+    process.stdin.write(json.dumps({"text": "i am sorry i lied to you about the money"}) + "\n")
+    process.stdin.flush()
+    process.stdout.readline()
+    process.kill()
+    process.wait(timeout=30)
+    data_dir = Path(isolated_env(tmp_path)["XDG_DATA_HOME"]) / "kintsugi"
+    leftovers = [p.name for p in data_dir.rglob("*") if p.name.startswith(".")]
+    assert not leftovers
+    env = dict(isolated_env(tmp_path))
+    shown = subprocess.run(
+        [*kintsugi_command(), "journal", "export"], env=env, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert os.stat(data_dir).st_mode & 0o077 == 0

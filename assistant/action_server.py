@@ -193,6 +193,7 @@ class ActionServer:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=5)
+
     def close(self) -> None:
         """Stop the child and remove the private socket folder, if one was made."""
         self.stop()

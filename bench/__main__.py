@@ -44,6 +44,7 @@ def bench_dialogue(model_dir: Path, repeats: int, rounds: int) -> dict[str, Any]
 def bench_analyzers() -> dict[str, Any]:
     """Median microseconds per analysed utterance, over the evaluation sets."""
     import yaml
+
     from actions.coaching.apology import analyze_apology
 
     texts = [

@@ -74,6 +74,9 @@ async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
 
 
 def main() -> None:
+    from assistant.logs import configure_logging
+
+    configure_logging()
     parser = argparse.ArgumentParser()
     parser.add_argument("--model-dir", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=5)

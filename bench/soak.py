@@ -91,6 +91,9 @@ async def soak(turns: int, senders: int, model_dir: Path | None = None) -> SoakR
 
 
 def main() -> None:
+    from assistant.logs import configure_logging
+
+    configure_logging()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--senders", type=int, default=50)

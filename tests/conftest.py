@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,12 +13,24 @@ import pytest
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from assistant.dialogue import RasaDialogue  # noqa: E402
-from assistant.paths import PROJECT_ROOT  # noqa: E402
-from assistant.settings import DialogueSettings  # noqa: E402
-from assistant.training import model_is_current, train  # noqa: E402
+from assistant.dialogue import RasaDialogue
+from assistant.paths import PROJECT_ROOT
+from assistant.settings import DialogueSettings
+from assistant.training import model_is_current, train
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_rasa() -> None:
+    """Keep Rasa's debug logs (which include user text) out of the test output, as the
+    CLI does; pytest's own warning handling is left alone."""
+    import structlog
+
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,7 @@ def test_precedence_file_then_environment_then_flags(tmp_path: Path) -> None:
 def test_unknown_setting_names_the_known_ones(tmp_path: Path) -> None:
     config = tmp_path / "config.yml"
     config.write_text("safety:\n  regoin: UK\n")
-    with pytest.raises(UsageError, match="regoin.*Known: region"):
+    with pytest.raises(UsageError, match=r"regoin.*Known: region"):
         load_settings(config_file=config, environ={})
 
 

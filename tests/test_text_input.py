@@ -38,7 +38,9 @@ def test_binary_junk_decoded_with_replacement_keeps_only_words() -> None:
     assert "\ufffd" not in cleaned.text
 
 
-@pytest.mark.parametrize("raw", ["정말 미안해요 내가 잘못했어요", "Я очень сожалею", "对不起，我错了"])
+@pytest.mark.parametrize(
+    "raw", ["정말 미안해요 내가 잘못했어요", "Я очень сожалею", "对不起，我错了"]
+)
 def test_non_latin_text_is_flagged_not_english(raw: str) -> None:
     assert clean_text(raw).problem is InputProblem.NOT_ENGLISH
 

@@ -1,0 +1,34 @@
+"""Role-play content: the hurt partner's words for the listening and questions exercises.
+
+Plain Python data (frozen dataclasses), so it needs no loader and ships with the package.
+"""
+
+from __future__ import annotations
+
+from actions.coaching.scenarios.base import (
+    Ask,
+    Feeling,
+    HardQuestion,
+    KeyPoint,
+    ListeningScenario,
+    QuestionsScenario,
+    Segment,
+    SegmentTiming,
+)
+from actions.coaching.scenarios.listening import LISTENING_SCENARIOS, get_listening_scenario
+from actions.coaching.scenarios.questions import QUESTIONS_SCENARIOS, get_questions_scenario
+
+__all__ = [
+    "LISTENING_SCENARIOS",
+    "QUESTIONS_SCENARIOS",
+    "Ask",
+    "Feeling",
+    "HardQuestion",
+    "KeyPoint",
+    "ListeningScenario",
+    "QuestionsScenario",
+    "Segment",
+    "SegmentTiming",
+    "get_listening_scenario",
+    "get_questions_scenario",
+]

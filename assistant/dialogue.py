@@ -31,7 +31,14 @@ TURN_TYPE_PAYLOAD_KEY = "kintsugi_expect"
 # ("I need to stop lying to you...") and must not end the exercise.
 COMMAND_INTENTS = frozenset({"stop", "help", "skip"})
 MAX_COMMAND_WORDS = 5
-FREE_TEXT_LOOPS = frozenset({"apology_form"})
+FREE_TEXT_LOOPS = frozenset({"apology_form", "listening_form", "questions_form"})
+# The turn each free-text loop waits for when no action said (actions normally say, turn by
+# turn: a listening monologue expects short answers until its reflection, which is long).
+LOOP_TURN_KINDS = {
+    "apology_form": "long_form",
+    "listening_form": "answer",
+    "questions_form": "answer",
+}
 
 # The NLU learns the crisis intents too (a second guard behind the screen). Alone, it is
 # trusted only when it is very sure: measured on the apology and safety evaluation sets,
@@ -218,8 +225,9 @@ class RasaDialogue:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         agent = self._agent
+        store = agent.tracker_store
+        snapshot = store.event_count(sender)
         tracker = await agent.processor.fetch_tracker_with_initial_session(sender)
-        snapshot = await agent.tracker_store.retrieve(sender)
 
         message = UserMessage(text, sender_id=sender)
         parse_data = await agent.processor.parse_message(message, tracker)
@@ -238,7 +246,7 @@ class RasaDialogue:
             UserMessage(text, output, sender_id=sender, parse_data=parse_data)
         )
         bot, feedback, expect = _split_messages(output.messages)
-        after = await agent.tracker_store.retrieve(sender)
+        after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if expect is None:
             expect = _expected_turn(after)
@@ -265,15 +273,9 @@ class RasaDialogue:
             snapshot=snapshot,
         )
 
-    async def _restore(self, sender: str, snapshot: Any) -> None:
+    async def _restore(self, sender: str, snapshot: int) -> None:
         """Put a conversation back to the state saved before a failed turn."""
-        store = self._agent.tracker_store
-        if snapshot is not None:
-            await store.save(snapshot)
-        else:
-            # The conversation began in the failed turn: forget it entirely. Rasa's
-            # in-memory store has no delete method; its dict is the documented storage.
-            store.store.pop(sender, None)
+        self._agent.tracker_store.truncate(sender, snapshot)
 
     async def _current_state(self, sender: str) -> tuple[str | None, str]:
         tracker = await self._agent.tracker_store.retrieve(sender)
@@ -285,7 +287,8 @@ class RasaDialogue:
 @dataclass(frozen=True)
 class _Ran:
     turn: TurnResult
-    snapshot: Any
+    snapshot: int
+    """Number of conversation events before the turn (to roll a failed turn back)."""
 
 
 def _action_endpoint(server: ActionServer) -> Any:
@@ -313,8 +316,15 @@ def _action_endpoint(server: ActionServer) -> Any:
 def _load_agent(model_path: str, action_endpoint: Any) -> Any:
     from rasa.core.agent import Agent
 
+    from assistant.tracker_store import LiveTrackerStore
+
     try:
-        return Agent.load(model_path, action_endpoint=action_endpoint)
+        agent = Agent.load(model_path, action_endpoint=action_endpoint)
+        # The store needs the model's domain, which exists only once the model is loaded.
+        store = LiveTrackerStore(agent.domain)
+        agent.tracker_store = store
+        agent.processor.tracker_store = store
+        return agent
     except Exception as error:  # Rasa raises many kinds for a bad archive
         raise DialogueModelError(
             f"The dialogue model at {model_path} could not be loaded ({error}). "
@@ -407,5 +417,5 @@ def _split_messages(
 def _expected_turn(tracker: Any) -> str:
     """Long-form while a free-text loop waits for its text; otherwise a normal answer."""
     if tracker is not None and tracker.active_loop_name in FREE_TEXT_LOOPS:
-        return "long_form"
+        return LOOP_TURN_KINDS.get(tracker.active_loop_name, "long_form")
     return "answer"

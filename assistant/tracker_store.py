@@ -1,0 +1,55 @@
+"""A Rasa tracker store that keeps live conversation objects in memory.
+
+Rasa's InMemoryTrackerStore serialises every conversation to JSON on save and rebuilds it
+on every retrieve; rebuilding resolves each event's class by walking Rasa's event class
+tree, so a turn costs more the longer the conversation gets (measured: 47 ms → 131 ms per
+turn over 40 turns). One process serves the conversations here, and Rasa's lock store runs
+one turn per sender at a time, so the live object can be handed out as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+class LiveTrackerStore(TrackerStore):  # type: ignore[misc]
+    """Conversations kept as live trackers, one per sender id."""
+
+    def __init__(self, domain: Domain, **kwargs: Any) -> None:
+        self.trackers: dict[str, DialogueStateTracker] = {}
+        super().__init__(domain, None, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        self.trackers[tracker.sender_id] = tracker
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        return self.trackers.get(sender_id)
+
+    async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
+        return self.trackers.get(sender_id)
+
+    async def keys(self) -> Iterable[str]:
+        return list(self.trackers)
+
+    def event_count(self, sender_id: str) -> int:
+        """How many events the conversation has (0 if it does not exist yet)."""
+        tracker = self.trackers.get(sender_id)
+        return len(tracker.events) if tracker else 0
+
+    def truncate(self, sender_id: str, event_count: int) -> None:
+        """Put a conversation back to its first `event_count` events (0 forgets it)."""
+        tracker = self.trackers.get(sender_id)
+        if tracker is None:
+            return
+        if event_count == 0:
+            del self.trackers[sender_id]
+            return
+        events = list(tracker.events)[:event_count]
+        self.trackers[sender_id] = DialogueStateTracker.from_events(
+            sender_id, events, slots=self.domain.slots
+        )

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from actions.coaching.apology import ANTI_PATTERNS, COMPONENTS, LABELS, analyze_apology
+from tests.eval_metrics import Score
 
 EVAL_FILE = Path(__file__).parent / "eval" / "apology_eval.yml"
 MIN_PRECISION = 0.9
@@ -33,30 +34,6 @@ class Case:
     text: str
     style: str
     labels: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Precision and recall of one label over the evaluation set."""
-
-    label: str
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def support(self) -> int:
-        """How many items carry the label."""
-        return self.true_positives + self.false_negatives
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.support if self.support else 1.0
 
 
 def load_cases(path: Path = EVAL_FILE) -> list[Case]:
@@ -74,7 +51,7 @@ def load_cases(path: Path = EVAL_FILE) -> list[Case]:
     return cases
 
 
-def label_figures(cases: list[Case] | None = None) -> dict[str, Figures]:
+def label_figures(cases: list[Case] | None = None) -> dict[str, Score]:
     """Per-label counts of the analyzer against the labelled set, for tests and reports."""
     cases = load_cases() if cases is None else cases
     tp: Counter[str] = Counter()
@@ -88,10 +65,10 @@ def label_figures(cases: list[Case] | None = None) -> dict[str, Figures]:
             fp[label] += 1
         for label in case.labels - found:
             fn[label] += 1
-    return {label: Figures(label, tp[label], fp[label], fn[label]) for label in LABELS}
+    return {label: Score(label, tp[label], fp[label], fn[label]) for label in LABELS}
 
 
-def format_table(figures: dict[str, Figures]) -> str:
+def format_table(figures: dict[str, Score]) -> str:
     """A plain-text table: label, precision, recall, support."""
     lines = [f"{'label':<22}{'precision':>10}{'recall':>8}{'support':>9}"]
     for label in LABELS:
@@ -108,7 +85,7 @@ CASES = load_cases()
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, Figures]:
+def figures() -> dict[str, Score]:
     return label_figures(CASES)
 
 
@@ -134,10 +111,10 @@ def test_the_set_has_hard_negatives() -> None:
     assert len(clean) >= 10, "need utterances with no label at all (negation, quotation, ...)"
 
 
-def test_precision_and_recall_per_label(figures: dict[str, Figures]) -> None:
+def test_precision_and_recall_per_label(figures: dict[str, Score]) -> None:
     print("\n" + format_table(figures))
     weak = [
-        f"{f.label}: P={f.precision:.2f} R={f.recall:.2f}"
+        f"{f.name}: P={f.precision:.2f} R={f.recall:.2f}"
         for f in figures.values()
         if f.precision < MIN_PRECISION or f.recall < MIN_RECALL
     ]

@@ -46,6 +46,10 @@ LOOP_TURN_KINDS = {
 CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
 NLU_CRISIS_MIN_CONFIDENCE = 0.95
 
+# A conversation at rest that has grown past this many events is folded into a fresh
+# session with the same slots, so turns do not get slower as a conversation gets longer.
+COMPACT_AFTER_EVENTS = 150
+
 
 class SafetyVerdict(Protocol):
     """What the safety screen found in a message (see assistant.safety.SafetyFinding)."""
@@ -248,6 +252,13 @@ class RasaDialogue:
         bot, feedback, expect = _split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
+        if (
+            after is not None
+            and exercise is None
+            and after.active_loop_name is None
+            and len(after.events) > COMPACT_AFTER_EVENTS
+        ):
+            store.compact(sender)
         if expect is None:
             expect = _expected_turn(after)
         intent = parse_data.get("intent") or {}

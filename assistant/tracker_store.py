@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 
@@ -50,6 +52,32 @@ class LiveTrackerStore(TrackerStore):  # type: ignore[misc]
             del self.trackers[sender_id]
             return
         events = list(tracker.events)[:event_count]
+        self.trackers[sender_id] = DialogueStateTracker.from_events(
+            sender_id, events, slots=self.domain.slots
+        )
+
+    def compact(self, sender_id: str) -> None:
+        """Replace a conversation at rest by a fresh session holding the same slot values.
+
+        Rasa's rule policy re-reads the whole conversation on every turn, so a long one gets
+        slower turn by turn. At rest (no exercise, no form waiting) the dialogue state is
+        just the slots, so nothing the rules look at is lost — including a disclosure that
+        must keep coaching off for the rest of the session.
+        """
+        tracker = self.trackers.get(sender_id)
+        if tracker is None:
+            return
+        carried = [
+            SlotSet(name, slot.value)
+            for name, slot in tracker.slots.items()
+            if slot.value is not None and name != "session_started_metadata"
+        ]
+        events = [
+            ActionExecuted(ACTION_SESSION_START_NAME),
+            SessionStarted(),
+            *carried,
+            ActionExecuted(ACTION_LISTEN_NAME),
+        ]
         self.trackers[sender_id] = DialogueStateTracker.from_events(
             sender_id, events, slots=self.domain.slots
         )

@@ -197,3 +197,20 @@ def test_corrupt_model_says_how_to_rebuild_it(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "kintsugi train --force" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_long_conversation_is_compacted_but_keeps_what_matters(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.dialogue as dialogue_module
+
+    monkeypatch.setattr(dialogue_module, "COMPACT_AFTER_EVENTS", 10)
+    disclosed = _turn(rasa_dialogue, run, "compact", "he hits me when he is angry")
+    assert disclosed.safety == "abuse"
+    for _ in range(4):
+        _turn(rasa_dialogue, run, "compact", "hello")
+    store = rasa_dialogue._agent.tracker_store
+    assert store.event_count("compact") < 40  # folded, not growing turn by turn
+    declined = _turn(rasa_dialogue, run, "compact", "help me practise an apology")
+    assert declined.exercise is None
+    assert any("1-800-799-7233" in line for line in declined.bot)

@@ -48,7 +48,7 @@ NLU_CRISIS_MIN_CONFIDENCE = 0.95
 
 # A conversation at rest that has grown past this many events is folded into a fresh
 # session with the same slots, so turns do not get slower as a conversation gets longer.
-COMPACT_AFTER_EVENTS = 150
+COMPACT_AFTER_EVENTS = 80
 
 
 class SafetyVerdict(Protocol):

@@ -9,3 +9,9 @@ FEEDBACK_KEY = "kintsugi_feedback"
 
 EXPECT_KEY = "kintsugi_expect"
 """The kind of user turn expected next: "command", "answer" or "long_form"."""
+
+LISTEN_KEY = "kintsugi_listen"
+"""One segment of a listening monologue: {"scenario", "segment" (1-based), "of", "pause_s"}.
+
+Sent with every segment so a voice front-end can play the designed pause after it and count
+speech that overlaps the partner's words or pauses as interruptions."""

@@ -5,6 +5,18 @@ instead keeps the analyzers (plain modules beside the actions) out of the server
 path, so the server starts only what Rasa calls.
 """
 
-from actions import apology_actions, common_actions, safety_actions
+from actions import (
+    apology_actions,
+    common_actions,
+    listening_actions,
+    questions_actions,
+    safety_actions,
+)
 
-__all__ = ["apology_actions", "common_actions", "safety_actions"]
+__all__ = [
+    "apology_actions",
+    "common_actions",
+    "listening_actions",
+    "questions_actions",
+    "safety_actions",
+]

@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     apology = analyze_kinds.add_parser("apology", help="components and anti-patterns of an apology")
     apology.add_argument("text", help="the apology, typed or as recognised speech")
     apology.set_defaults(handler=_cmd_analyze_apology)
+    reflection = analyze_kinds.add_parser(
+        "reflection", help="what a listening reflection gave back of a scenario"
+    )
+    reflection.add_argument("--scenario", required=True, help="listening scenario id")
+    reflection.add_argument("text", help="the reflection, typed or as recognised speech")
+    reflection.set_defaults(handler=_cmd_analyze_reflection)
+    answer = analyze_kinds.add_parser("answer", help="patience labels of an answer")
+    answer.add_argument("text", help="the answer, typed or as recognised speech")
+    answer.set_defaults(handler=_cmd_analyze_answer)
 
     train = commands.add_parser("train", help="train the dialogue model")
     group = train.add_mutually_exclusive_group()
@@ -177,4 +186,25 @@ def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:
     from actions.coaching.apology import analyze_apology
 
     print(json.dumps(analyze_apology(args.text).to_dict(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _cmd_analyze_reflection(args: argparse.Namespace, settings: Settings) -> int:
+    from actions.coaching.reflection import analyze_reflection
+    from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenario
+
+    try:
+        scenario = get_listening_scenario(args.scenario)
+    except KeyError:
+        known = ", ".join(s.id for s in LISTENING_SCENARIOS)
+        raise UsageError(f"no listening scenario {args.scenario!r}; known: {known}") from None
+    analysis = analyze_reflection(scenario, args.text)
+    print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _cmd_analyze_answer(args: argparse.Namespace, settings: Settings) -> int:
+    from actions.coaching.answer import analyze_answer
+
+    print(json.dumps(analyze_answer(args.text).to_dict(), indent=2, ensure_ascii=False))
     return 0

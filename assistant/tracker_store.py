@@ -15,7 +15,7 @@ from typing import Any
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 
@@ -61,12 +61,19 @@ class LiveTrackerStore(TrackerStore):  # type: ignore[misc]
 
         Rasa's rule policy re-reads the whole conversation on every turn, so a long one gets
         slower turn by turn. At rest (no exercise, no form waiting) the dialogue state is
-        just the slots, so nothing the rules look at is lost — including a disclosure that
-        must keep coaching off for the rest of the session.
+        just the slots plus the last turn (an offer just made must still be answerable), so
+        nothing the rules look at is lost — including a disclosure that must keep coaching
+        off for the rest of the session.
         """
         tracker = self.trackers.get(sender_id)
         if tracker is None:
             return
+        events_so_far = list(tracker.events)
+        last_user = max(
+            (i for i, event in enumerate(events_so_far) if isinstance(event, UserUttered)),
+            default=len(events_so_far),
+        )
+        last_turn = events_so_far[last_user:]
         carried = [
             SlotSet(name, slot.value)
             for name, slot in tracker.slots.items()
@@ -77,6 +84,7 @@ class LiveTrackerStore(TrackerStore):  # type: ignore[misc]
             SessionStarted(),
             *carried,
             ActionExecuted(ACTION_LISTEN_NAME),
+            *last_turn,
         ]
         self.trackers[sender_id] = DialogueStateTracker.from_events(
             sender_id, events, slots=self.domain.slots

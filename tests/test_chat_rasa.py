@@ -113,6 +113,19 @@ def test_ten_thousand_characters_are_answered_and_the_cut_is_said(
     assert result.feedback is not None
 
 
+def test_yes_at_the_greeting_gives_the_menu_and_yes_to_an_offer_starts_the_rehearsal(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "menu-yes", "hello")
+    menu = _turn(rasa_dialogue, run, "menu-yes", "yes")
+    assert menu.exercise is None  # the greeting offers three exercises, not one
+    assert all(word in " ".join(menu.bot) for word in ("apology", "listening", "questions"))
+    offer = _turn(rasa_dialogue, run, "menu-yes", "i'm so sorry i lied to you about the money")
+    assert offer.intent == "apology_statement"
+    started = _turn(rasa_dialogue, run, "menu-yes", "yes")
+    assert started.exercise == "apology" and started.expect == "long_form"
+
+
 def test_off_topic_gets_a_redirect(rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]) -> None:
     result = _turn(rasa_dialogue, run, "offtopic", "what's the weather like tomorrow")
     assert result.intent == "out_of_scope"

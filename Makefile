@@ -13,7 +13,7 @@ VENV_STAMP := $(STAMP_DIR)/venv-$(DEPS_HASH)
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup system-packages venv model run chat test lint typecheck validate pytest \
+.PHONY: help setup system-packages venv model speech-model run chat test lint typecheck validate pytest \
         rasa-test bench clean
 
 help:
@@ -21,7 +21,7 @@ help:
 	@echo "make test   set up what is missing, then run every check"
 	@echo "make bench  measure speed and memory (medians and ratios)"
 
-setup: system-packages venv model
+setup: system-packages venv model speech-model
 
 system-packages:
 	@scripts/system-packages
@@ -42,6 +42,14 @@ venv: $(VENV_STAMP)
 model: venv
 	@$(BIN)/kintsugi train --if-changed
 
+# The English speech model (about 40 MB) is fetched once when the official site is
+# reachable; when it is not, setup says so and goes on (text sessions need no model).
+speech-model: venv
+	@$(BIN)/kintsugi models verify >/dev/null 2>&1 || $(BIN)/kintsugi models download \
+		|| echo "kintsugi: no speech model yet; spoken sessions will say how to get one."
+
+# A spoken session when a microphone, a speaker and the speech model are there; otherwise
+# it says why in one line and starts a typed session.
 run: setup
 	@$(BIN)/kintsugi run
 

@@ -20,6 +20,7 @@ from assistant.errors import KintsugiError, UsageError
 from assistant.journal_cli import add_journal_commands
 from assistant.logs import configure_logging
 from assistant.settings import Settings, load_settings
+from assistant.voice_cli import add_voice_commands
 
 if TYPE_CHECKING:
     from assistant.dialogue import RasaDialogue
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(handler=_cmd_train)
 
     add_journal_commands(commands)
+    add_voice_commands(commands, _open_dialogue, text_fallback=_typed_chat)
     return parser
 
 
@@ -175,11 +177,23 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout, journal))
 
 
-def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    # Voice sessions arrive with the voice issue; until then `run` is the text chat.
-    _say("kintsugi: starting a text session (spoken sessions are not built yet).")
+def _typed_chat(args: argparse.Namespace, settings: Settings) -> int:
     args.jsonl = False
     return _cmd_chat(args, settings)
+
+
+def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """A spoken session when a microphone, a speaker and the speech model are there;
+    otherwise one line saying why (and how to fix it), then a typed session."""
+    from assistant.voice_cli import voice_unavailable_reason
+
+    reason = voice_unavailable_reason(settings)
+    if reason:
+        _say(f"kintsugi: no spoken session: {reason}")
+        _say("kintsugi: starting a typed session instead.")
+        return _typed_chat(args, settings)
+    talk_args = build_parser().parse_args(["talk"])
+    return int(talk_args.handler(talk_args, settings))
 
 
 def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:

@@ -44,3 +44,8 @@ class UsageError(KintsugiError):
     """The command line was not understood."""
 
     exit_code = 2
+
+
+class VoiceUnavailableError(SetupError):
+    """A spoken session cannot start here (no microphone, speaker, espeak-ng or speech
+    model); the message says which and how to fix it. `kintsugi run` falls back to text."""

@@ -63,12 +63,55 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class AudioSettings:
+    """Microphone and speaker (voice sessions)."""
+
+    input_device: str = ""
+    """Microphone: a number or part of a name from `kintsugi devices` ("" = system default)."""
+
+    output_device: str = ""
+    """Speaker: a number or part of a name from `kintsugi devices` ("" = system default)."""
+
+    capture_rate: int = 0
+    """Microphone sample rate; 0 = 16 kHz when the device takes it, else its own rate
+    (converted to 16 kHz with soxr either way)."""
+
+    block_ms: int = 20
+    """Audio block length; shorter blocks react faster and cost more wake-ups."""
+
+
+@dataclass(frozen=True)
+class SpeechSettings:
+    """Speech recognition."""
+
+    model: str = ""
+    """Vosk model folder ("" = the one `kintsugi models download` installs in the data dir)."""
+
+    min_confidence: float = 0.45
+    """Mean word confidence below which the assistant says it didn't catch that."""
+
+
+@dataclass(frozen=True)
+class TtsSettings:
+    """Speech output."""
+
+    voice: str = ""
+    """espeak-ng voice name (see `espeak-ng --voices`; "" = US English)."""
+
+    rate: int = 165
+    """Speaking rate in words per minute ("slower"/"faster" change it during a session)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything, grouped by concern."""
 
     dialogue: DialogueSettings = field(default_factory=DialogueSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    audio: AudioSettings = field(default_factory=AudioSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    tts: TtsSettings = field(default_factory=TtsSettings)
 
 
 def default_config_file() -> Path:
@@ -82,6 +125,11 @@ _ENV_KEYS = {
     "KINTSUGI_REGION": ("safety", "region"),
     "KINTSUGI_MODEL_DIR": ("dialogue", "model_dir"),
     "KINTSUGI_KEEP_TRANSCRIPTS": ("privacy", "keep_transcripts"),
+    "KINTSUGI_INPUT_DEVICE": ("audio", "input_device"),
+    "KINTSUGI_OUTPUT_DEVICE": ("audio", "output_device"),
+    "KINTSUGI_SPEECH_MODEL": ("speech", "model"),
+    "KINTSUGI_VOICE": ("tts", "voice"),
+    "KINTSUGI_RATE": ("tts", "rate"),
 }
 
 
@@ -150,6 +198,9 @@ _SECTION_TYPES: dict[str, type] = {
     "dialogue": DialogueSettings,
     "safety": SafetySettings,
     "privacy": PrivacySettings,
+    "audio": AudioSettings,
+    "speech": SpeechSettings,
+    "tts": TtsSettings,
 }
 
 

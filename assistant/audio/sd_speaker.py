@@ -1,0 +1,221 @@
+"""The live speaker: one PortAudio output stream, fed from a queue that `stop()` empties.
+
+Keeping one stream open for the whole session makes the first audio of a reply start within
+one block, and makes stopping instant: `stop()` drops what is queued, so only the device's
+own buffer (tens of milliseconds) is still heard. The samples that went out are kept for a
+few seconds as the echo guard's reference.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from assistant.aio import wait_event
+from assistant.audio.base import DeviceLostError
+from assistant.audio.convert import TARGET_RATE, resample
+from assistant.audio.devices import DeviceInfo, resolve_device, sounddevice_module
+from assistant.errors import AudioDeviceError
+from assistant.events import PCM
+
+logger = logging.getLogger(__name__)
+
+STALL_S = 3.0
+"""Longer than the queued audio plus this, and playback counts as stuck (device lost)."""
+
+REFERENCE_S = 3.0
+"""How much played audio the echo guard can look back on."""
+
+
+class SoundDeviceSpeaker:
+    """A real speaker through sounddevice/PortAudio."""
+
+    def __init__(self, device: str = "", *, block_ms: int = 20) -> None:
+        self._spec = device
+        self._block_ms = block_ms
+        self._stream: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+        self._pending: collections.deque[PCM] = collections.deque()
+        self._offset = 0  # samples of _pending[0] already played
+        self._queued = 0
+        self._rate = TARGET_RATE
+        self._channels = 1
+        self._reference = np.zeros(int(REFERENCE_S * TARGET_RATE), dtype=np.int16)
+        self._idle = asyncio.Event()
+        self._lost = False
+        self._closing = False
+        self._consumed = 0
+        self.name = device or "default output"
+        self.device: DeviceInfo | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        sd = sounddevice_module()
+        self.device = resolve_device(self._spec, "output")
+        self.name = self.device.name
+        self._rate, self._channels = self._choose_format(sd, self.device)
+        self._reference = np.zeros(int(REFERENCE_S * self._rate), dtype=np.int16)
+        self._lost = False
+        self._closing = False
+        self._consumed = 0
+        try:
+            stream = sd.OutputStream(
+                device=self.device.index,
+                samplerate=self._rate,
+                channels=self._channels,
+                dtype="int16",
+                blocksize=int(self._rate * self._block_ms / 1000),
+                callback=self._callback,
+                finished_callback=self._finished,
+            )
+            stream.start()
+        except sd.PortAudioError as error:
+            raise AudioDeviceError(
+                f"Could not open the speaker '{self.device.name}': {error}. "
+                "If another program is using it, close that program; or choose another "
+                "device with --output-device (see `kintsugi devices`)."
+            ) from error
+        self._stream = stream
+        self._warm_up()
+        logger.info("speaker %s open at %d Hz", self.name, self._rate)
+
+    def _warm_up(self, seconds: float = 0.3, limit_s: float = 4.0) -> None:
+        """Let the stream play `seconds` of silence before the first sentence.
+
+        Through ALSA's PulseAudio plugin an output stream consumes slowly for its first second
+        or two; a first sentence played then would drag. Real hardware passes this at once.
+        """
+        deadline = time.monotonic() + limit_s
+        while self._consumed < seconds * self._rate and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    @staticmethod
+    def _choose_format(sd: Any, device: DeviceInfo) -> tuple[int, int]:
+        native = int(device.default_samplerate) or 48000
+        for rate, channels in ((TARGET_RATE, 1), (native, 1), (native, 2), (48000, 2)):
+            try:
+                sd.check_output_settings(
+                    device=device.index, samplerate=rate, channels=channels, dtype="int16"
+                )
+            except sd.PortAudioError:
+                continue
+            else:
+                return rate, channels
+        raise AudioDeviceError(
+            f"The speaker '{device.name}' accepts none of the usual formats. "
+            "Choose another with --output-device (see `kintsugi devices`)."
+        )
+
+    def restart(self) -> None:
+        self._close_stream()
+        self.start()
+
+    def close(self) -> None:
+        self.stop()
+        self._close_stream()
+
+    def _close_stream(self) -> None:
+        self._closing = True
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            try:
+                stream.abort()
+                stream.close()
+            except Exception as error:  # a dead device may fail to close; it is gone anyway
+                logger.debug("closing speaker stream: %s", error)
+
+    # -- playing ---------------------------------------------------------------------------
+
+    def play(self, samples: PCM) -> None:
+        if self._lost or self._stream is None:
+            raise DeviceLostError(f"The speaker '{self.name}' is not available.", "output")
+        data = resample(samples, TARGET_RATE, self._rate)
+        with self._lock:
+            self._pending.append(data)
+            self._queued += len(data)
+            self._idle.clear()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._pending.clear()
+            self._offset = 0
+            self._queued = 0
+        self._post(self._idle.set)
+
+    async def wait_done(self) -> None:
+        # A stream that silently stops calling back would otherwise make us wait forever.
+        allowed_s = self._queued / self._rate + STALL_S
+        if not await wait_event(self._idle, allowed_s):
+            self._lost = True
+            raise DeviceLostError(f"The speaker '{self.name}' stopped playing.", "output")
+        if self._lost:
+            raise DeviceLostError(f"The speaker '{self.name}' went away.", "output")
+        # The last block is still in the device buffer: wait until it has been heard.
+        stream = self._stream
+        if stream is not None:
+            await asyncio.sleep(float(stream.latency))
+
+    @property
+    def playing(self) -> bool:
+        return not self._idle.is_set()
+
+    def recent_output(self, samples: int) -> PCM:
+        with self._lock:
+            reference = self._reference.copy()
+        if self._rate != TARGET_RATE:
+            reference = resample(reference, self._rate, TARGET_RATE)
+        return reference[-samples:] if samples < len(reference) else reference
+
+    # -- audio thread ----------------------------------------------------------------------
+
+    def _callback(self, outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+        self._consumed += frames
+        block = np.zeros(frames, dtype=np.int16)
+        filled = 0
+        with self._lock:
+            while filled < frames and self._pending:
+                head = self._pending[0]
+                take = min(frames - filled, len(head) - self._offset)
+                block[filled : filled + take] = head[self._offset : self._offset + take]
+                filled += take
+                self._offset += take
+                if self._offset >= len(head):
+                    self._pending.popleft()
+                    self._offset = 0
+            self._queued -= filled
+            finished = filled > 0 and not self._pending
+            self._reference = np.roll(self._reference, -frames)
+            self._reference[-frames:] = block
+        outdata[:] = (
+            block.reshape(-1, 1)
+            if self._channels == 1
+            else np.repeat(block.reshape(-1, 1), self._channels, axis=1)
+        )
+        if finished:
+            self._post(self._idle.set)
+
+    def _finished(self) -> None:
+        if not self._closing:
+            self._lost = True
+            self._post(self._idle.set)
+
+    def _post(self, function: Callable[[], Any]) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            function()
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(function)

@@ -1,0 +1,104 @@
+"""Keeping the assistant from hearing itself, without relying on an echo canceller.
+
+Where PulseAudio/PipeWire's `module-echo-cancel` runs, the microphone signal is already
+clean. Where it does not (many laptops, every null-sink test), three rules keep our own
+voice from turning into a "user" turn:
+
+1. While we speak, the microphone feeds only the command grammar, never free text.
+2. Microphone audio that closely matches what the speaker just played (normalized
+   cross-correlation against the playback reference, over the plausible echo delays) is
+   treated as echo: the command recognizer hears silence instead.
+3. A command phrase that we are saying ourselves in the current sentence is ignored unless
+   the microphone was clearly carrying something other than echo.
+
+After playback ends, a short hold-off drops the room's tail of our own voice.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from assistant.events import PCM
+
+SAMPLE_RATE = 16000
+
+
+class EchoGuard:
+    """Decides, chunk by chunk during playback, whether the microphone hears only us."""
+
+    def __init__(
+        self,
+        *,
+        window_s: float = 0.2,
+        max_delay_s: float = 1.0,
+        threshold: float = 0.6,
+        quiet_level: float = 200.0,
+    ) -> None:
+        """`window_s` of microphone audio is compared with the last `max_delay_s` of played
+        audio; a correlation of `threshold` or more means echo. Below `quiet_level`
+        (int16 RMS) the microphone is too quiet to matter."""
+        self._window = int(window_s * SAMPLE_RATE)
+        self._max_delay = int(max_delay_s * SAMPLE_RATE)
+        self._threshold = threshold
+        self._quiet_level = quiet_level
+        self._mic = np.zeros(0, dtype=np.float64)
+        self._verdicts: collections.deque[bool] = collections.deque(maxlen=25)
+        self.last_correlation = 0.0
+        """Peak correlation of the last check (for the events log and tuning)."""
+
+    def reset(self) -> None:
+        self._mic = np.zeros(0, dtype=np.float64)
+        self._verdicts.clear()
+
+    def is_echo(self, chunk: PCM, reference: PCM) -> bool:
+        """True when `chunk` (the newest microphone audio) is our own playback coming back.
+
+        `reference` is the most recent played audio (16 kHz, newest last), at least
+        `max_delay_s + window_s` long.
+        """
+        self._mic = np.concatenate([self._mic, chunk.astype(np.float64)])[-self._window :]
+        mic = self._mic
+        mic_level = float(np.sqrt(np.mean(np.square(mic)))) if len(mic) else 0.0
+        ref = reference.astype(np.float64)[-(self._max_delay + self._window) :]
+        if mic_level < self._quiet_level or len(mic) < self._window // 2:
+            verdict = False
+        elif len(ref) < len(mic) or float(np.max(np.abs(ref))) < 1.0:
+            verdict = False  # we played nothing recently: whatever is heard is not echo
+        else:
+            self.last_correlation = _peak_correlation(mic, ref)
+            verdict = self.last_correlation >= self._threshold
+        self._verdicts.append(verdict)
+        return verdict
+
+    @property
+    def mostly_echo(self) -> bool:
+        """Most of the last half second was echo (used to doubt a command heard in it)."""
+        if not self._verdicts:
+            return False
+        return sum(self._verdicts) * 2 > len(self._verdicts)
+
+
+def _peak_correlation(mic: np.ndarray, ref: np.ndarray) -> float:
+    """Max normalized cross-correlation of `mic` against every alignment inside `ref`."""
+    m = mic - mic.mean()
+    r = ref - ref.mean()
+    n = len(r) + len(m)
+    size = 1 << (n - 1).bit_length()
+    corr = np.fft.irfft(np.fft.rfft(r, size) * np.conj(np.fft.rfft(m, size)), size)
+    valid = corr[: len(r) - len(m) + 1]
+    energy = np.concatenate([[0.0], np.cumsum(r * r)])
+    window_energy = energy[len(m) :] - energy[: len(r) - len(m) + 1]
+    norm = np.sqrt(np.maximum(window_energy, 1e-9) * float(np.dot(m, m)))
+    return float(np.max(np.abs(valid) / np.maximum(norm, 1e-9)))
+
+
+def mentions_command(sentence: str, phrase: str) -> bool:
+    """Whether `phrase` occurs as words in `sentence` (rule 3 above)."""
+    words = (
+        " "
+        + " ".join("".join(c if c.isalnum() or c == "'" else " " for c in sentence.lower()).split())
+        + " "
+    )
+    return f" {phrase.lower()} " in words

@@ -1,0 +1,509 @@
+"""The voice turn loop: an explicit state machine around the same Dialogue text chat uses.
+
+    idle → speaking (greeting) → listening → thinking → speaking → listening → ...
+                                     │  silence: one reprompt, then paused
+                                     │  "pause" / barge-in "wait": paused ("say continue")
+                                     └─ device lost: recovering → (retry) → listening
+
+`run()` is short: it calls the method of the current state until the session stops. Each
+state method returns the next state. Audio arrives from the Microphone (whose callback only
+enqueues); recognition and synthesis run in worker threads so the loop stays responsive.
+The session never contains coaching rules: it sends text to the Dialogue and speaks what
+comes back, plus a handful of runtime phrases (`assistant.speech.phrases`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.audio.base import DeviceLostError, Microphone, Speaker
+from assistant.dialogue import Dialogue
+from assistant.echo import EchoGuard, mentions_command
+from assistant.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
+from assistant.errors import AudioDeviceError
+from assistant.events import (
+    BargeIn,
+    BotUtterance,
+    DeviceLost,
+    DeviceRestored,
+    DialogueReply,
+    EchoSuppressed,
+    EventLog,
+    NotUnderstood,
+    PartialTranscript,
+    PlaybackFinished,
+    PlaybackStarted,
+    Reprompt,
+    SessionEnded,
+    SessionPaused,
+    SessionResumed,
+    SessionStarted,
+    SpeechEnded,
+    SpeechStarted,
+    StateChanged,
+    SynthesisDone,
+    Transcript,
+    VoiceCommand,
+)
+from assistant.speech import phrases
+from assistant.speech.base import Recognizer, Synthesizer
+from assistant.speech.commands import BARGE_IN, DURING_PLAYBACK, CommandVocabulary, normalize
+from assistant.speech.sentences import split_sentences
+from assistant.speech.vosk_recognizer import CommandRecognizer
+
+logger = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16000
+
+
+class State(enum.Enum):
+    IDLE = "idle"
+    LISTENING = "listening"
+    THINKING = "thinking"
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+    RECOVERING = "recovering"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """Behaviour knobs of the turn loop (tests shorten the waits)."""
+
+    greeting: str | None = phrases.GREETING
+    """Said once at the start (None: start by listening)."""
+
+    min_confidence: float = 0.45
+    """Mean word confidence below which a transcript counts as not understood."""
+
+    max_not_understood: int = 3
+    """After this many "didn't catch that" in a row the session pauses instead."""
+
+    holdoff_s: float = 0.3
+    """After playback, microphone audio this long is dropped (our voice's room tail)."""
+
+    retry_interval_s: float = 1.0
+    """How often a lost device is tried again."""
+
+    early_end_speech_s: float = 2.0
+    """A turn whose words so far are exactly one voice command, no longer than this,
+    ends after the command profile's short silence whatever the profile (so "stop"
+    never waits for long-form patience)."""
+
+    echo_guard: bool = True
+    """Use the correlation echo guard during playback (module-echo-cancel may make it moot)."""
+
+    profiles: Mapping[str, TurnProfile] = field(default_factory=lambda: dict(PROFILES))
+    """Endpointing profiles by name ("command", "answer", "long_form")."""
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """What one capture of a user turn produced."""
+
+    kind: str  # "speech", "no_speech" or "end"
+    transcript: Transcript | None = None
+
+
+class VoiceSession:
+    """One spoken conversation with the dialogue."""
+
+    def __init__(
+        self,
+        *,
+        dialogue: Dialogue,
+        microphone: Microphone,
+        speaker: Speaker,
+        recognizer: Recognizer,
+        synthesizer: Synthesizer,
+        commands: CommandRecognizer | None,
+        events: EventLog,
+        sender: str = "voice",
+        options: SessionOptions | None = None,
+    ) -> None:
+        self.dialogue = dialogue
+        self.mic = microphone
+        self.speaker = speaker
+        self.recognizer = recognizer
+        self.synth = synthesizer
+        self.commands = commands
+        self.vocabulary = commands.vocabulary if commands else CommandVocabulary()
+        self.events = events
+        self.sender = sender
+        self.options = options or SessionOptions()
+        self.endpointer = Endpointer()
+        self.echo_guard = EchoGuard()
+        self.state = State.IDLE
+        self._profile = self.options.profiles["answer"]
+        self._user_text = ""
+        self._outbox: list[str] = []
+        self._after_speaking = State.LISTENING
+        self._last_reply: list[str] = []
+        self._silences = 0
+        self._misses = 0
+        self._lost: set[str] = set()
+        self._input_ended = False
+        self.end_reason = "user"
+
+    # -- the loop --------------------------------------------------------------------------
+
+    async def run(self) -> str:
+        """Run until the user quits, the replay input ends, or the task is cancelled
+        (Ctrl-C). Returns why it ended. Audio is stopped and devices closed in every case."""
+        handlers = {
+            State.LISTENING: self._listening,
+            State.THINKING: self._thinking,
+            State.SPEAKING: self._speaking,
+            State.PAUSED: self._paused,
+            State.RECOVERING: self._recovering,
+        }
+        try:
+            self.state = self._open()
+            while self.state is not State.STOPPED:
+                self.state = await handlers[self.state]()
+        except asyncio.CancelledError:
+            self.end_reason = "interrupted"
+            raise
+        except BaseException:
+            self.end_reason = "error"
+            raise
+        finally:
+            self._close()
+        return self.end_reason
+
+    def _open(self) -> State:
+        self.speaker.start()
+        try:
+            self.mic.start()
+        except BaseException:
+            self.speaker.close()
+            raise
+        self.events.emit(SessionStarted(input=self.mic.name, output=self.speaker.name))
+        if self.options.greeting:
+            return self._say([self.options.greeting], then=State.LISTENING)
+        return State.LISTENING
+
+    def _close(self) -> None:
+        was_playing = self.speaker.playing
+        self.speaker.stop()
+        if was_playing:
+            self.events.emit(PlaybackFinished(interrupted=True))
+        self.speaker.close()
+        self.mic.close()
+        self.events.emit(SessionEnded(reason=self.end_reason))
+
+    def _say(self, sentences: Sequence[str], then: State) -> State:
+        self._outbox = list(sentences)
+        self._after_speaking = then
+        return State.SPEAKING
+
+    # -- listening -------------------------------------------------------------------------
+
+    async def _listening(self) -> State:
+        self.events.emit(StateChanged("listening", self._profile.name))
+        try:
+            heard = await self._capture(self._profile, announce=True)
+        except DeviceLostError as error:
+            return self._device_lost("input", error)
+        if heard.kind == "end":
+            self.end_reason = "end_of_input"
+            return State.STOPPED
+        if heard.kind == "no_speech":
+            return self._on_silence()
+        assert heard.transcript is not None
+        return self._on_transcript(heard.transcript)
+
+    async def _capture(self, profile: TurnProfile, *, announce: bool) -> _Heard:
+        """Listen for one user turn under `profile` and return what was said."""
+        if self._input_ended:
+            return _Heard("end")
+        self.mic.drain()
+        self.mic.listening_started()
+        self.endpointer.begin(profile)
+        self.recognizer.reset()
+        shown = ""
+        while True:
+            chunk = await self.mic.read()
+            if chunk is None:
+                self._input_ended = True
+                if not self.endpointer.in_speech:
+                    return _Heard("end")
+                return await self._end_turn("end_of_input", announce)
+            marks = self.endpointer.feed(chunk.samples)
+            partial = await asyncio.to_thread(self.recognizer.accept, chunk.samples)
+            if announce and partial and partial != shown:
+                shown = partial
+                self.events.emit(PartialTranscript(partial))
+            for mark in marks:
+                if mark is Endpoint.SPEECH_STARTED and announce:
+                    self.events.emit(SpeechStarted(audio_s=self.endpointer.speech_start_s))
+                elif mark is Endpoint.NO_SPEECH:
+                    return _Heard("no_speech")
+                elif mark is Endpoint.SPEECH_ENDED:
+                    return await self._end_turn("silence", announce)
+                elif mark is Endpoint.MAX_LENGTH:
+                    return await self._end_turn("max_length", announce)
+            if self._ends_early(partial):
+                return await self._end_turn("command", announce)
+
+    def _ends_early(self, partial: str) -> bool:
+        """A lone voice command, or "I'm done" after long-form speech, ends the turn after a
+        short silence instead of the profile's full patience."""
+        endpointer = self.endpointer
+        if not partial or not endpointer.in_speech:
+            return False
+        if endpointer.silence_s < self.options.profiles["command"].trailing_silence_s:
+            return False
+        if endpointer.speech_s <= self.options.early_end_speech_s:
+            return self.vocabulary.command_for(partial) is not None
+        words = normalize(partial)
+        return any(
+            words.endswith(normalize(done)) for done in self.vocabulary.commands.get("done", ())
+        )
+
+    async def _end_turn(self, reason: str, announce: bool) -> _Heard:
+        if announce:
+            self.events.emit(SpeechEnded(reason=reason, speech_s=self.endpointer.speech_s))
+        transcript = await asyncio.to_thread(self.recognizer.final)
+        return _Heard("speech", transcript)
+
+    def _on_silence(self) -> State:
+        self._silences += 1
+        self.events.emit(Reprompt(count=self._silences))
+        if self._silences == 1:
+            return self._say([phrases.REPROMPT], then=State.LISTENING)
+        return self._pause("silence")
+
+    def _on_transcript(self, transcript: Transcript) -> State:
+        if not transcript.text or transcript.confidence < self.options.min_confidence:
+            self.events.emit(NotUnderstood(transcript.text, transcript.confidence))
+            self._misses += 1
+            if self._misses >= self.options.max_not_understood:
+                self._misses = 0
+                return self._pause("silence")
+            return self._say([phrases.NOT_UNDERSTOOD], then=State.LISTENING)
+        self._misses = 0
+        self._silences = 0
+        self.events.emit(transcript)
+        command = self.vocabulary.command_for(transcript.text)
+        if command is not None:
+            handled = self._session_command(command, during_playback=False)
+            if handled is not None:
+                return handled
+        self._user_text = transcript.text
+        return State.THINKING
+
+    def _session_command(self, command: str, *, during_playback: bool) -> State | None:
+        """Commands about the session itself; None for those the dialogue should see."""
+        if command == "pause":
+            self.events.emit(VoiceCommand(command, during_playback))
+            return self._pause("user")
+        if command == "repeat" and self._last_reply:
+            self.events.emit(VoiceCommand(command, during_playback))
+            return self._say(self._last_reply, then=State.LISTENING)
+        if command in ("slower", "faster"):
+            self.events.emit(VoiceCommand(command, during_playback))
+            if command == "slower":
+                self.synth.slower()
+            else:
+                self.synth.faster()
+            if during_playback:
+                return None  # the rest of the reply simply comes at the new rate
+            return self._say(
+                [phrases.SLOWER if command == "slower" else phrases.FASTER], then=State.LISTENING
+            )
+        if command == "quit":
+            self.events.emit(VoiceCommand(command, during_playback))
+            self.end_reason = "user"
+            return self._say([phrases.GOODBYE], then=State.STOPPED)
+        return None
+
+    def _pause(self, reason: str) -> State:
+        self.events.emit(SessionPaused(reason))
+        line = phrases.PAUSED_BY_USER if reason == "user" else phrases.PAUSED_SILENCE
+        return self._say([line], then=State.PAUSED)
+
+    # -- thinking --------------------------------------------------------------------------
+
+    async def _thinking(self) -> State:
+        self.events.emit(StateChanged("thinking"))
+        result = await self.dialogue.handle(self.sender, self._user_text)
+        self.events.emit(DialogueReply(tuple(result.bot), result.expect))
+        profiles = self.options.profiles
+        self._profile = profiles.get(result.expect, profiles["answer"])
+        sentences = [s for text in result.bot for s in split_sentences(text)]
+        if not sentences:
+            return State.LISTENING
+        self._last_reply = sentences
+        return self._say(sentences, then=State.LISTENING)
+
+    # -- speaking --------------------------------------------------------------------------
+
+    async def _speaking(self) -> State:
+        self.events.emit(StateChanged("speaking"))
+        sentences, then = self._outbox, self._after_speaking
+        player = asyncio.create_task(self._play(sentences))
+        watcher = asyncio.create_task(self._watch_for_commands(" ".join(sentences)))
+        try:
+            done, _ = await asyncio.wait({player, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (player, watcher):
+                task.cancel()
+            # asyncio.wait, not `await task`: it never swallows our own cancellation.
+            await asyncio.wait({player, watcher})
+        try:
+            if watcher in done and not watcher.cancelled():
+                command = watcher.result()
+                return self._barge_in(command)
+            player.result()
+        except DeviceLostError as error:
+            self.speaker.stop()
+            return self._device_lost(error.kind, error)
+        self.events.emit(PlaybackFinished(interrupted=False))
+        await asyncio.sleep(self.options.holdoff_s)
+        return then
+
+    async def _play(self, sentences: Sequence[str]) -> None:
+        for index, sentence in enumerate(sentences):
+            self.events.emit(BotUtterance(sentence))
+            samples = await asyncio.to_thread(self.synth.synthesize, sentence)
+            self.events.emit(SynthesisDone(sentence, len(samples) / SAMPLE_RATE))
+            self.speaker.play(samples)
+            if index == 0:
+                self.events.emit(PlaybackStarted(sentence))
+        await self.speaker.wait_done()
+
+    async def _watch_for_commands(self, spoken: str) -> str:
+        """Listen during playback, through the command grammar only (never free text)."""
+        guard = self.echo_guard
+        guard.reset()
+        if self.commands is not None:
+            self.commands.reset()
+        reference_len = int(1.2 * SAMPLE_RATE)
+        while True:
+            chunk = await self.mic.read()
+            if chunk is None:  # replay input ended: let the reply finish
+                await asyncio.Event().wait()
+                continue
+            if self.commands is None:
+                continue
+            samples = chunk.samples
+            if self.options.echo_guard and guard.is_echo(
+                samples, self.speaker.recent_output(reference_len)
+            ):
+                samples = np.zeros_like(samples)  # our own voice: the grammar hears silence
+            command = await asyncio.to_thread(
+                self.commands.accept, samples, act_on_partial=BARGE_IN
+            )
+            if command is None or command not in DURING_PLAYBACK:
+                continue
+            phrase = self.commands.last_text
+            if guard.mostly_echo and mentions_command(spoken, phrase):
+                self.events.emit(EchoSuppressed(phrase))
+                continue
+            if command in ("slower", "faster"):
+                self._session_command(command, during_playback=True)
+                continue
+            return command
+
+    def _barge_in(self, command: str) -> State:
+        self.speaker.stop()
+        self.events.emit(BargeIn(command))
+        self.events.emit(PlaybackFinished(interrupted=True))
+        if command == "stop":
+            return State.LISTENING  # the user wants the floor
+        if command == "skip":
+            self.events.emit(VoiceCommand(command, during_playback=True))
+            self._user_text = "skip"
+            return State.THINKING
+        handled = self._session_command(command, during_playback=True)
+        return handled if handled is not None else State.LISTENING
+
+    # -- paused ----------------------------------------------------------------------------
+
+    async def _paused(self) -> State:
+        """Wait quietly — no prompts, ever — until "continue" (or goodbye)."""
+        self.events.emit(StateChanged("paused"))
+        while True:
+            try:
+                command = await self._hear_command()
+            except DeviceLostError as error:
+                return self._device_lost("input", error)
+            if command is None:
+                self.end_reason = "end_of_input"
+                return State.STOPPED
+            if command in ("continue", "yes"):
+                self._silences = 0
+                self.events.emit(SessionResumed("user"))
+                return self._say([phrases.RESUMED], then=State.LISTENING)
+            if command == "quit":
+                handled = self._session_command(command, during_playback=False)
+                assert handled is not None
+                return handled
+
+    async def _hear_command(self) -> str | None:
+        """The next voice command (None when the input ended). Uses the command grammar
+        when there is one: cheap to run for hours, and robust for these few words."""
+        if self.commands is None:
+            while True:
+                heard = await self._capture(self.options.profiles["command"], announce=False)
+                if heard.kind == "end":
+                    return None
+                if heard.kind == "speech" and heard.transcript is not None:
+                    command = self.vocabulary.command_for(heard.transcript.text)
+                    if command is not None:
+                        self.events.emit(VoiceCommand(command, during_playback=False))
+                        return command
+        self.mic.drain()
+        self.mic.listening_started()
+        self.commands.reset()
+        while True:
+            chunk = await self.mic.read()
+            if chunk is None:
+                return None
+            command = await asyncio.to_thread(self.commands.accept, chunk.samples)
+            if command is not None:
+                self.events.emit(VoiceCommand(command, during_playback=False))
+                return command
+
+    # -- device loss -----------------------------------------------------------------------
+
+    def _device_lost(self, kind: str, error: Exception) -> State:
+        self._lost.add(kind)
+        device = self.mic.name if kind == "input" else self.speaker.name
+        self.events.emit(DeviceLost(device=f"{kind}: {device}", error=str(error)))
+        self.events.emit(SessionPaused("device"))
+        logger.warning("%s device lost: %s", kind, error)
+        return State.RECOVERING
+
+    async def _recovering(self) -> State:
+        self.events.emit(StateChanged("recovering"))
+        if self._lost == {"input"}:
+            # The speaker still works: say what is happening, then keep trying.
+            with contextlib.suppress(AudioDeviceError):
+                samples = await asyncio.to_thread(self.synth.synthesize, phrases.INPUT_LOST)
+                self.speaker.play(samples)
+                await self.speaker.wait_done()
+        attempt = 0
+        while True:
+            await asyncio.sleep(self.options.retry_interval_s)
+            attempt += 1
+            try:
+                # Both: when a sound server dies, the other stream died with it.
+                self.mic.restart()
+                self.speaker.restart()
+                self._lost.clear()
+            except AudioDeviceError as error:
+                if attempt == 1 or attempt % 30 == 0:
+                    logger.info("device still unavailable (%d tries): %s", attempt, error)
+                continue
+            self.events.emit(DeviceRestored(device=f"{self.mic.name} / {self.speaker.name}"))
+            self.events.emit(SessionResumed("device"))
+            return self._say([phrases.DEVICE_BACK], then=State.LISTENING)

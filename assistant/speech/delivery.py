@@ -1,0 +1,40 @@
+"""Delivery facts from recognized words: how long, how fast, how many pauses and fillers.
+
+These feed the coaching feedback (said kindly by the dialogue); they are measurements, not
+judgements.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from assistant.events import Delivery, Word
+
+LONG_PAUSE_S = 2.0
+"""A gap between words at least this long counts as a thinking pause."""
+
+MIN_PAUSE_S = 0.3
+"""Shorter gaps are just the space between words."""
+
+FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "hmm", "mm"})
+"""Single-word fillers (Vosk's English model spells them like this)."""
+
+
+def measure_delivery(words: Sequence[Word], long_pause_s: float = LONG_PAUSE_S) -> Delivery:
+    """Duration, words per minute, long pauses and fillers of one utterance."""
+    if not words:
+        return Delivery(0.0, 0.0, 0, 0.0, 0, ())
+    duration = max(0.0, words[-1].end_s - words[0].start_s)
+    gaps = [b.start_s - a.end_s for a, b in itertools.pairwise(words)]
+    fillers = sum(1 for w in words if w.word.lower() in FILLERS)
+    spoken = len(words) - fillers
+    wpm = spoken / duration * 60.0 if duration > 0 and len(words) > 1 else 0.0
+    return Delivery(
+        duration_s=duration,
+        words_per_minute=wpm,
+        long_pauses=sum(1 for g in gaps if g >= long_pause_s),
+        longest_pause_s=max(gaps, default=0.0),
+        fillers=fillers,
+        pauses_s=tuple(g for g in gaps if g >= MIN_PAUSE_S),
+    )

@@ -1,0 +1,233 @@
+"""The whole voice loop from recorded WAVs: real endpointing, real espeak-ng, the shipped fake
+microphone and speaker — and, for English words, the ScriptedRecognizer DOUBLE (the English
+Vosk model cannot be fetched here). Turn boundaries come from the audio; words from the script.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tracemalloc
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
+from assistant.dialogue import TurnResult
+from assistant.events import (
+    BotUtterance,
+    DialogueReply,
+    EventLog,
+    NotUnderstood,
+    Reprompt,
+    SessionPaused,
+    SessionResumed,
+    SpeechEnded,
+    StateChanged,
+    Transcript,
+    VoiceCommand,
+)
+from assistant.session import SessionOptions, VoiceSession
+from assistant.speech import phrases
+from assistant.speech.scripted import ScriptedRecognizer
+from assistant.speech.tts import Pyttsx3Synthesizer
+from tests.audio.harness import espeak
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.astype("<i2").tobytes())
+    return path
+
+
+class EchoDialogue:
+    """Dialogue DOUBLE: repeats back how many words it heard; asks for long-form speech
+    after "practise"."""
+
+    def __init__(self) -> None:
+        self.heard: list[str] = []
+
+    async def handle(self, sender: str, text: str) -> TurnResult:
+        self.heard.append(text)
+        expect = "long_form" if "practise" in text else "answer"
+        return TurnResult(
+            sender=sender,
+            text=text,
+            intent="any",
+            confidence=1.0,
+            exercise=None,
+            safety=None,
+            bot=[f"I heard {len(text.split())} words. Thank you."],
+            expect=expect,
+        )
+
+
+def replay(
+    tmp_path: Path,
+    audio: list[np.ndarray | Path],
+    script: list[str],
+    dialogue: Any,
+    *,
+    out_wav: bool = True,
+    gap_s: float = 6.0,
+    ends: str = "end_of_input",
+    partials: bool = False,
+) -> tuple[EventLog, RecordingSpeaker, Pyttsx3Synthesizer]:
+    files = [
+        a if isinstance(a, Path) else write_wav(tmp_path / f"turn{i}.wav", a)
+        for i, a in enumerate(audio)
+    ]
+    events = EventLog(tmp_path / "events.jsonl")
+    speaker = RecordingSpeaker(tmp_path / "out.wav" if out_wav else None)
+    synthesizer = Pyttsx3Synthesizer()
+    session = VoiceSession(
+        dialogue=dialogue,
+        microphone=WavMicrophone(files, speed=None, gap_s=gap_s),
+        speaker=speaker,
+        recognizer=ScriptedRecognizer(script, partials=partials),
+        synthesizer=synthesizer,
+        commands=None,
+        events=events,
+        options=SessionOptions(holdoff_s=0.0),
+    )
+    assert asyncio.run(session.run()) == ends
+    events.close()
+    return events, speaker, synthesizer
+
+
+def test_an_apology_with_a_thinking_pause_arrives_as_one_long_form_turn(tmp_path: Path) -> None:
+    ask = espeak("Help me practise an apology.")
+    apology = np.concatenate(
+        [
+            espeak("I am sorry that I lied to you about the money."),
+            np.zeros(16000 * 4, np.int16),  # thinking
+            espeak("I understand that it hurt you, and I will show you the statements."),
+        ]
+    )
+    dialogue = EchoDialogue()
+    events, speaker, _ = replay(
+        tmp_path,
+        [ask, apology],
+        [
+            "help me practise an apology",
+            "i am sorry that i lied to you about the money "
+            "i understand that it hurt you and i will show you the statements",
+        ],
+        dialogue,
+    )
+    assert len(dialogue.heard) == 2
+    listening = [e.profile for e in events.of_type(StateChanged) if e.state == "listening"]
+    assert listening == ["answer", "long_form", "answer"]  # as the dialogue asked
+    transcripts = events.of_type(Transcript)
+    delivery = transcripts[1].delivery
+    assert delivery is not None and delivery.duration_s > 6
+    assert events.of_type(SpeechEnded)[1].speech_s > 6  # not cut at the pause
+    # Everything the assistant said is in the out WAV, and nothing else was written.
+    with wave.open(str(tmp_path / "out.wav")) as recorded:
+        assert recorded.getnframes() == speaker.samples_played > 16000
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "events.jsonl",
+        "out.wav",
+        "turn0.wav",
+        "turn1.wav",
+    ]
+
+
+def test_voice_commands_pause_continue_slower_repeat_and_goodbye(tmp_path: Path) -> None:
+    lines = ["hello there", "pause", "continue", "slower", "repeat", "goodbye"]
+    audio = [espeak(line) for line in lines]
+    dialogue = EchoDialogue()
+    events, _, synthesizer = replay(
+        tmp_path, audio, lines, dialogue, out_wav=False, gap_s=2, ends="user"
+    )
+    commands = [e.command for e in events.of_type(VoiceCommand)]
+    assert commands == ["pause", "continue", "slower", "repeat", "quit"]
+    assert dialogue.heard == ["hello there"]  # session commands never reach the dialogue
+    assert events.of_type(SessionPaused)[0].reason == "user"
+    assert events.of_type(SessionResumed)[0].reason == "user"
+    assert synthesizer.rate < 165
+    said = [e.text for e in events.of_type(BotUtterance)]
+    assert said.count("I heard 2 words.") == 2  # the reply, then repeated
+    assert said[-1] == phrases.GOODBYE
+
+
+def test_empty_recognition_gets_didnt_catch_that_then_a_retry(tmp_path: Path) -> None:
+    audio = [espeak("mumble mumble"), espeak("I said hello")]
+    dialogue = EchoDialogue()
+    events, _, _ = replay(tmp_path, audio, ["", "i said hello"], dialogue, out_wav=False, gap_s=2)
+    assert len(events.of_type(NotUnderstood)) == 1
+    said = [e.text for e in events.of_type(BotUtterance)]
+    assert phrases.NOT_UNDERSTOOD in said
+    assert dialogue.heard == ["i said hello"]
+
+
+def test_endless_silence_is_one_reprompt_then_a_quiet_pause(tmp_path: Path) -> None:
+    dialogue = EchoDialogue()
+    events, _, _ = replay(
+        tmp_path, [np.zeros(16000 * 90, np.int16)], [], dialogue, out_wav=False, gap_s=1
+    )
+    assert [r.count for r in events.of_type(Reprompt)] == [1, 2]
+    assert events.of_type(SessionPaused)[0].reason == "silence"
+    said = [e.text for e in events.of_type(BotUtterance)]
+    assert said == [phrases.GREETING, phrases.REPROMPT, phrases.PAUSED_SILENCE]
+    assert dialogue.heard == []
+
+
+def test_non_speech_noise_never_becomes_a_user_turn(tmp_path: Path) -> None:
+    rng = np.random.default_rng(11)
+    hum = np.sin(np.arange(16000 * 40) * 2 * np.pi * 100 / 16000) * 3000
+    noise = (hum + rng.standard_normal(16000 * 40) * 1500).astype(np.int16)
+    dialogue = EchoDialogue()
+    events, _, _ = replay(tmp_path, [noise], ["should never be used"], dialogue, out_wav=False)
+    assert dialogue.heard == []
+    assert not events.of_type(Transcript)
+    assert events.of_type(SessionPaused)[0].reason == "silence"
+
+
+@pytest.mark.slow
+def test_ten_minutes_of_continuous_speech_in_bounded_memory(tmp_path: Path) -> None:
+    speech = np.concatenate(
+        [espeak(s, speed=170) for s in ("I keep talking without a break", "and on and on")]
+    )
+    minutes = np.tile(speech, int(np.ceil(16000 * 600 / len(speech))))[: 16000 * 600]
+    assert np.count_nonzero(np.abs(minutes) > 300) > 0.5 * len(minutes)  # mostly voiced
+    recording = write_wav(tmp_path / "ten-minutes.wav", minutes)  # temporary, 19 MB
+    del minutes
+    dialogue = EchoDialogue()
+    tracemalloc.start()
+    try:
+        events, _, _ = replay(
+            tmp_path, [recording], ["words"] * 40, dialogue, out_wav=False, gap_s=2
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    ends = events.of_type(SpeechEnded)
+    assert ends and all(e.speech_s <= 45.5 for e in ends)  # cut at the answer maximum
+    assert [e.reason for e in ends].count("max_length") >= 5
+    assert len(events.of_type(DialogueReply)) == len(ends)
+    # The 10 minutes (19 MB as 16 kHz int16) were never held in memory at once.
+    assert peak < 8 * 1024 * 1024, f"peak Python memory {peak / 1e6:.1f} MB"
+
+
+def test_a_lone_stop_ends_even_a_long_form_turn_quickly(tmp_path: Path) -> None:
+    dialogue = EchoDialogue()
+    events, _, _ = replay(
+        tmp_path,
+        [espeak("Help me practise an apology."), espeak("stop")],
+        ["help me practise an apology", "stop"],
+        dialogue,
+        out_wav=False,
+        partials=True,
+    )
+    listening = [e.profile for e in events.of_type(StateChanged) if e.state == "listening"]
+    assert listening[1] == "long_form"
+    stop_turn = events.of_type(SpeechEnded)[1]
+    # Ended by the command rule after a short silence, not by 5 s of long-form patience.
+    assert stop_turn.reason == "command"
+    assert dialogue.heard == ["help me practise an apology", "stop"]

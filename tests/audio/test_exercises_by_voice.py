@@ -1,0 +1,95 @@
+"""Every exercise, spoken, through the whole voice loop with the REAL dialogue (trained Rasa
+model and action server). Turn boundaries come from real audio through the endpointer; the
+words come from the ScriptedRecognizer DOUBLE, because the English Vosk model cannot be
+fetched here (the real Vosk path is covered with the Korean model in tests/speech)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.events import Transcript
+from tests.audio.harness import espeak
+from tests.audio.test_replay_loop import replay
+
+pytestmark = [pytest.mark.rasa, pytest.mark.slow]
+
+
+class RecordingDialogue:
+    """Passes every turn to the real dialogue and keeps what came back (not a double)."""
+
+    def __init__(self, real: RasaDialogue, sender: str) -> None:
+        self._real = real
+        self._sender = sender
+        self.results: list[TurnResult] = []
+
+    async def handle(self, sender: str, text: str) -> TurnResult:
+        result = await self._real.handle(self._sender, text)
+        self.results.append(result)
+        return result
+
+
+def _speak_all(tmp_path: Path, dialogue: RecordingDialogue, lines: list[str]) -> None:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    audio = [espeak(line) for line in lines]
+    events, _speaker, _ = replay(tmp_path, audio, lines, dialogue, out_wav=False, gap_s=2)
+    heard = [e.text for e in events.of_type(Transcript)]
+    assert heard == lines
+
+
+def test_apology_by_voice(tmp_path: Path, rasa_dialogue: RasaDialogue) -> None:
+    dialogue = RecordingDialogue(rasa_dialogue, "voice-apology")
+    _speak_all(
+        tmp_path,
+        dialogue,
+        [
+            "help me practise an apology",
+            "i am sorry if you were hurt but you made me do it",
+            "no thanks",
+        ],
+    )
+    start, attempt, leave = dialogue.results
+    assert start.exercise == "apology" and start.expect == "long_form"
+    assert attempt.feedback is not None
+    assert "but_undoing" in attempt.feedback["anti_patterns"]
+    assert leave.exercise is None
+
+
+def test_listening_by_voice(tmp_path: Path, rasa_dialogue: RasaDialogue) -> None:
+    dialogue = RecordingDialogue(rasa_dialogue, "voice-listening")
+    _speak_all(tmp_path / "start", dialogue, ["i want to practise listening"])
+    assert dialogue.results[0].exercise == "listening"
+    turns = 0
+    # Encourage the partner ("go on" is a backchannel, not an interruption) until they
+    # have finished and the dialogue asks for the long-form reflection.
+    while dialogue.results[-1].expect != "long_form" and turns < 20:
+        _speak_all(tmp_path / f"go-on-{turns}", dialogue, ["go on"])
+        turns += 1
+    _speak_all(
+        tmp_path / "reflect",
+        dialogue,
+        ["what i heard is that you feel hurt and betrayed because i lied and that makes sense"],
+    )
+    feedback = dialogue.results[-1].feedback
+    assert feedback is not None
+    assert feedback["interruptions"]["count"] == 0  # backchannels are not interruptions
+    assert feedback["reflection"]["coverage"] > 0
+    assert "validation" in feedback["reflection"]["labels"]
+
+
+def test_repeated_questions_by_voice(tmp_path: Path, rasa_dialogue: RasaDialogue) -> None:
+    dialogue = RecordingDialogue(rasa_dialogue, "voice-questions")
+    _speak_all(tmp_path / "start", dialogue, ["my partner keeps asking me the same questions"])
+    assert dialogue.results[0].exercise == "questions"
+    answers = 0
+    while dialogue.results[-1].feedback is None and answers < 20:
+        _speak_all(
+            tmp_path / f"a{answers}",
+            dialogue,
+            ["it started in march and i will answer that as many times as you need"],
+        )
+        answers += 1
+    assert dialogue.results[-1].feedback is not None
+    assert answers >= 3

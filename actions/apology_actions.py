@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -9,9 +10,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.coaching.apology import analyze_apology
+from actions.coaching.apology import ApologyAnalysis, analyze_apology
 from actions.coaching.apology_feedback import compose_feedback, stronger_example
-from actions.payloads import EXPECT_KEY, FEEDBACK_KEY
+from actions.coaching.delivery import analyze_delivery
+from actions.payloads import AUDIO_KEY, EXPECT_KEY, FEEDBACK_KEY
 
 # Two sentences of framing, from the research in CONTENT.md: own it, name the harm, offer
 # repair, and leave out the "but".
@@ -99,7 +101,7 @@ class ActionApologyFeedback(Action):
         previous_text = tracker.get_slot("apology_last_text")
         attempt = int(tracker.get_slot("apology_attempts") or 0) + 1
 
-        analysis = analyze_apology(text)
+        analysis = _with_audio_delivery(analyze_apology(text), tracker)
         previous = analyze_apology(str(previous_text)) if previous_text else None
         for line in compose_feedback(analysis, previous):
             dispatcher.utter_message(text=line)
@@ -115,6 +117,20 @@ class ActionApologyFeedback(Action):
             SlotSet("apology_text", None),
             SlotSet("apology_attempts", float(attempt)),
         ]
+
+
+def _with_audio_delivery(analysis: ApologyAnalysis, tracker: Tracker) -> ApologyAnalysis:
+    """Add what the voice runtime measured (duration, pauses) when the apology was spoken."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    audio = metadata.get(AUDIO_KEY)
+    if not isinstance(audio, dict) or not audio.get("duration_s"):
+        return analysis
+    delivery = analyze_delivery(
+        analysis.text,
+        duration_s=float(audio["duration_s"]),
+        pauses_s=tuple(float(p) for p in audio.get("pauses_s") or ()),
+    )
+    return dataclasses.replace(analysis, delivery=delivery)
 
 
 class ActionApologyExample(Action):

@@ -15,3 +15,7 @@ LISTEN_KEY = "kintsugi_listen"
 
 Sent with every segment so a voice front-end can play the designed pause after it and count
 speech that overlaps the partner's words or pauses as interruptions."""
+
+AUDIO_KEY = "kintsugi_audio"
+"""User-message metadata from the voice runtime: how the turn was said (duration_s,
+words_per_minute, pauses_s, ...), for delivery feedback."""

@@ -8,10 +8,11 @@ What comes back is a `TurnResult`, the same for text chat, JSONL and voice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from actions.payloads import AUDIO_KEY
 from assistant.action_server import ActionServer
 from assistant.errors import DialogueModelError
 from assistant.replies import ACTION_SERVER_RESTARTED, INPUT_PROBLEM_REPLIES
@@ -116,7 +117,11 @@ class TurnResult:
 class Dialogue(Protocol):
     """What front-ends (text chat, voice) need from the dialogue."""
 
-    async def handle(self, sender: str, text: str) -> TurnResult: ...
+    async def handle(
+        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+    ) -> TurnResult:
+        """One user turn; `audio` carries what the voice runtime measured of it."""
+        ...
 
 
 class RasaDialogue:
@@ -177,7 +182,9 @@ class RasaDialogue:
         intent = parse_data.get("intent") or {}
         return intent.get("name"), float(intent.get("confidence") or 0.0)
 
-    async def handle(self, sender: str, text: str) -> TurnResult:
+    async def handle(
+        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+    ) -> TurnResult:
         """Run one user turn and collect everything it produced."""
         cleaned = clean_text(text, self._settings.max_message_chars)
         if not cleaned.usable:
@@ -203,7 +210,7 @@ class RasaDialogue:
             self.action_server.restart()
 
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
-        result = await self._run_turn(sender, cleaned.text, verdicts)
+        result = await self._run_turn(sender, cleaned.text, verdicts, audio)
         if not self.action_server.alive():
             # It died during this turn, so the turn's action events were lost. Put the
             # conversation back as it was, restart, and run the same turn again.
@@ -211,7 +218,7 @@ class RasaDialogue:
             self._notice("action server died during a turn; restarting and replaying it")
             await self._restore(sender, result.snapshot)
             self.action_server.restart()
-            result = await self._run_turn(sender, cleaned.text, verdicts)
+            result = await self._run_turn(sender, cleaned.text, verdicts, audio)
         turn = result.turn
         return TurnResult(
             sender=turn.sender,
@@ -225,7 +232,13 @@ class RasaDialogue:
             expect=turn.expect,
         )
 
-    async def _run_turn(self, sender: str, text: str, verdicts: Sequence[SafetyVerdict]) -> _Ran:
+    async def _run_turn(
+        self,
+        sender: str,
+        text: str,
+        verdicts: Sequence[SafetyVerdict],
+        audio: Mapping[str, Any] | None = None,
+    ) -> _Ran:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         agent = self._agent
@@ -247,7 +260,13 @@ class RasaDialogue:
 
         output = CollectingOutputChannel()
         await agent.handle_message(
-            UserMessage(text, output, sender_id=sender, parse_data=parse_data)
+            UserMessage(
+                text,
+                output,
+                sender_id=sender,
+                parse_data=parse_data,
+                metadata={AUDIO_KEY: dict(audio)} if audio else None,
+            )
         )
         bot, feedback, expect = _split_messages(output.messages)
         after = await store.retrieve(sender)

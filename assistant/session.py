@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import enum
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -143,6 +145,8 @@ class VoiceSession:
         self.state = State.IDLE
         self._profile = self.options.profiles["answer"]
         self._user_text = ""
+        self._user_audio: dict[str, Any] | None = None
+        """How the last user turn was said (Delivery as a dict), for delivery feedback."""
         self._outbox: list[str] = []
         self._after_speaking = State.LISTENING
         self._last_reply: list[str] = []
@@ -298,6 +302,7 @@ class VoiceSession:
             if handled is not None:
                 return handled
         self._user_text = transcript.text
+        self._user_audio = dataclasses.asdict(transcript.delivery) if transcript.delivery else None
         return State.THINKING
 
     def _session_command(self, command: str, *, during_playback: bool) -> State | None:
@@ -334,7 +339,7 @@ class VoiceSession:
 
     async def _thinking(self) -> State:
         self.events.emit(StateChanged("thinking"))
-        result = await self.dialogue.handle(self.sender, self._user_text)
+        result = await self.dialogue.handle(self.sender, self._user_text, self._user_audio)
         self.events.emit(DialogueReply(tuple(result.bot), result.expect))
         profiles = self.options.profiles
         self._profile = profiles.get(result.expect, profiles["answer"])
@@ -422,6 +427,7 @@ class VoiceSession:
         if command == "skip":
             self.events.emit(VoiceCommand(command, during_playback=True))
             self._user_text = "skip"
+            self._user_audio = None
             return State.THINKING
         handled = self._session_command(command, during_playback=True)
         return handled if handled is not None else State.LISTENING

@@ -23,7 +23,7 @@ class RecordingDialogueDouble:
     def __init__(self) -> None:
         self.turns: list[tuple[str, str]] = []
 
-    async def handle(self, sender: str, text: str) -> TurnResult:
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
         self.turns.append((sender, text))
         return TurnResult(
             sender=sender, text=text, intent="greet", confidence=0.9, exercise=None,

@@ -227,3 +227,16 @@ def test_a_long_conversation_is_compacted_but_keeps_what_matters(
     declined = _turn(rasa_dialogue, run, "compact", "help me practise an apology")
     assert declined.exercise is None
     assert any("1-800-799-7233" in line for line in declined.bot)
+
+
+def test_spoken_delivery_reaches_the_feedback(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "spoken", "help me practise an apology")
+    text = "i am sorry i lied to you about the money and i know it hurt you badly"
+    audio = {"duration_s": 3.0, "words_per_minute": 320.0, "pauses_s": [0.4, 3.1]}
+    result = run(rasa_dialogue.handle("spoken", text, audio))
+    assert result.feedback is not None
+    assert result.feedback["delivery"]["words_per_minute"] > 190  # measured, not typed
+    assert result.feedback["delivery"]["long_pauses"] == 1
+    assert any("quickly" in line for line in result.bot)

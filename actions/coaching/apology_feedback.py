@@ -180,6 +180,13 @@ def _delivery_line(analysis: ApologyAnalysis) -> str | None:
         parts.append("a few fillers crept in, and a quiet pause works just as well")
     if notes.is_long:
         parts.append("it ran a little long, and a shorter apology keeps the focus on them")
+    if notes.is_fast:
+        parts.append("it came out quickly, and slowing down gives each sentence time to land")
+    if notes.long_pauses and not parts:
+        return (
+            "You took a moment to think partway through, and that's fine: "
+            "a pause can show you mean it."
+        )
     if not parts:
         return None
     return "One small thing about delivery: " + "; and ".join(parts) + "."

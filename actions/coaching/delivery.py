@@ -27,6 +27,11 @@ sits at the slower end, so the middle of that range is a fair default.
 """
 
 LONG_APOLOGY_WORDS = 150
+# Conversational English runs about 150 words a minute; well above that an apology sounds
+# rushed. Short utterances are too noisy to judge.
+FAST_WPM = 190.0
+FAST_MIN_WORDS = 12
+LONG_PAUSE_S = 2.5
 """Above this (about a minute aloud) an apology starts to be about the speaker (Lerner)."""
 
 MANY_FILLERS = 3
@@ -91,8 +96,20 @@ class DeliveryNotes:
     def has_many_fillers(self) -> bool:
         return len(self.fillers) >= MANY_FILLERS
 
+    @property
+    def is_fast(self) -> bool:
+        """True when, measured from audio, it was said fast enough to sound rushed."""
+        wpm = self.words_per_minute
+        return wpm is not None and self.word_count >= FAST_MIN_WORDS and wpm > FAST_WPM
+
+    @property
+    def long_pauses(self) -> int:
+        """Thinking pauses (from audio) of `LONG_PAUSE_S` or more."""
+        return sum(1 for pause in self.pauses_s if pause >= LONG_PAUSE_S)
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "long_pauses": self.long_pauses,
             "word_count": self.word_count,
             "estimated_seconds": self.estimated_seconds,
             "hedges": [marker.to_dict() for marker in self.hedges],

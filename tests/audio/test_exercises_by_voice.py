@@ -25,8 +25,8 @@ class RecordingDialogue:
         self._sender = sender
         self.results: list[TurnResult] = []
 
-    async def handle(self, sender: str, text: str) -> TurnResult:
-        result = await self._real.handle(self._sender, text)
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
+        result = await self._real.handle(self._sender, text, audio)  # type: ignore[arg-type]
         self.results.append(result)
         return result
 

@@ -52,7 +52,7 @@ class EchoDialogue:
     def __init__(self) -> None:
         self.heard: list[str] = []
 
-    async def handle(self, sender: str, text: str) -> TurnResult:
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
         self.heard.append(text)
         expect = "long_form" if "practise" in text else "answer"
         return TurnResult(

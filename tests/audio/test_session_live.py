@@ -64,7 +64,7 @@ class LongReplyDialogue:
     def __init__(self) -> None:
         self.heard: list[str] = []
 
-    async def handle(self, sender: str, text: str) -> TurnResult:
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
         self.heard.append(text)
         return TurnResult(
             sender=sender,

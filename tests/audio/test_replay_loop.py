@@ -179,9 +179,13 @@ def test_endless_silence_is_one_reprompt_then_a_quiet_pause(tmp_path: Path) -> N
 
 
 def test_non_speech_noise_never_becomes_a_user_turn(tmp_path: Path) -> None:
+    # 90 s, like the silence test: while Kintsugi speaks, the replayed microphone keeps
+    # being read (for barge-in), and on a loaded machine that can use up a shorter clip
+    # before the second no-speech timeout.
+    seconds = 90
     rng = np.random.default_rng(11)
-    hum = np.sin(np.arange(16000 * 40) * 2 * np.pi * 100 / 16000) * 3000
-    noise = (hum + rng.standard_normal(16000 * 40) * 1500).astype(np.int16)
+    hum = np.sin(np.arange(16000 * seconds) * 2 * np.pi * 100 / 16000) * 3000
+    noise = (hum + rng.standard_normal(16000 * seconds) * 1500).astype(np.int16)
     dialogue = EchoDialogue()
     events, _, _ = replay(tmp_path, [noise], ["should never be used"], dialogue, out_wav=False)
     assert dialogue.heard == []

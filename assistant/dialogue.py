@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from actions.payloads import AUDIO_KEY
+from actions.payloads import AUDIO_KEY, LISTEN_KEY
 from assistant.action_server import ActionServer
 from assistant.errors import DialogueModelError
 from assistant.replies import ACTION_SERVER_RESTARTED, INPUT_PROBLEM_REPLIES
@@ -99,6 +99,10 @@ class TurnResult:
     expect: str = "answer"
     """Kind of user turn the dialogue expects next: "command", "answer" or "long_form"."""
 
+    listen: dict[str, Any] | None = None
+    """During a listening role-play: the partner segment just spoken and the designed
+    pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSONL shape (`expect` is included for voice front-ends)."""
         return {
@@ -111,6 +115,7 @@ class TurnResult:
             "bot": list(self.bot),
             "feedback": self.feedback,
             "expect": self.expect,
+            "listen": self.listen,
         }
 
 
@@ -230,6 +235,7 @@ class RasaDialogue:
             bot=notes + turn.bot,
             feedback=turn.feedback,
             expect=turn.expect,
+            listen=turn.listen,
         )
 
     async def _run_turn(
@@ -268,7 +274,7 @@ class RasaDialogue:
                 metadata={AUDIO_KEY: dict(audio)} if audio else None,
             )
         )
-        bot, feedback, expect = _split_messages(output.messages)
+        bot, feedback, expect, listen = _split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if (
@@ -299,6 +305,7 @@ class RasaDialogue:
                 bot=bot,
                 feedback=feedback,
                 expect=expect,
+                listen=listen,
             ),
             snapshot=snapshot,
         )
@@ -427,11 +434,12 @@ def _guard_commands(
 
 def _split_messages(
     messages: Sequence[dict[str, Any]],
-) -> tuple[list[str], dict[str, Any] | None, str | None]:
+) -> tuple[list[str], dict[str, Any] | None, str | None, dict[str, Any] | None]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
     feedback: dict[str, Any] | None = None
     expect: str | None = None
+    listen: dict[str, Any] | None = None
     for message in messages:
         if message.get("text"):
             bot.append(str(message["text"]))
@@ -441,7 +449,9 @@ def _split_messages(
                 feedback = custom[FEEDBACK_PAYLOAD_KEY]
             if isinstance(custom.get(TURN_TYPE_PAYLOAD_KEY), str):
                 expect = custom[TURN_TYPE_PAYLOAD_KEY]
-    return bot, feedback, expect
+            if isinstance(custom.get(LISTEN_KEY), dict):
+                listen = custom[LISTEN_KEY]
+    return bot, feedback, expect, listen
 
 
 def _expected_turn(tracker: Any) -> str:

@@ -97,9 +97,16 @@ def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_fee
 def test_a_listener_who_only_encourages_has_no_interruptions(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "listen-quiet", "help me listen without interrupting")
+    first = _turn(rasa_dialogue, run, "listen-quiet", "help me listen without interrupting")
+    # Every partner segment reaches the runtime with its designed pause, for voice.
+    assert first.listen is not None and first.listen["segment"] == 1
+    assert first.listen["pause_s"] >= 0
+    segments = [first.listen["segment"]]
     for text in ["mm hmm", "okay", "go on", "yeah", "I'm listening", "uh huh", "right", "mhm"]:
-        _turn(rasa_dialogue, run, "listen-quiet", text)
+        turn = _turn(rasa_dialogue, run, "listen-quiet", text)
+        if turn.listen:
+            segments.append(turn.listen["segment"])
+    assert segments == sorted(segments) and len(segments) > 3
     done = _turn(rasa_dialogue, run, "listen-quiet", REFLECTION)
     assert done.feedback is not None
     assert done.feedback["interruptions"]["count"] == 0

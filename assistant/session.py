@@ -62,6 +62,11 @@ from assistant.speech.vosk_recognizer import CommandRecognizer
 
 logger = logging.getLogger(__name__)
 
+# In a listening role-play, silence through the partner's designed pause is the listener
+# letting them go on; the dialogue hears it as this backchannel.
+KEEP_GOING_TEXT = "go on"
+MIN_PARTNER_PAUSE_S = 0.8
+
 SAMPLE_RATE = 16000
 
 
@@ -147,6 +152,9 @@ class VoiceSession:
         self._user_text = ""
         self._user_audio: dict[str, Any] | None = None
         """How the last user turn was said (Delivery as a dict), for delivery feedback."""
+        self._partner_pause_s: float | None = None
+        """Set while a listening role-play's partner is mid-monologue: their designed pause.
+        Silence through it means "go on"; speaking in it is an interruption."""
         self._outbox: list[str] = []
         self._after_speaking = State.LISTENING
         self._last_reply: list[str] = []
@@ -212,13 +220,24 @@ class VoiceSession:
 
     async def _listening(self) -> State:
         self.events.emit(StateChanged("listening", self._profile.name))
+        profile = self._profile
+        if self._partner_pause_s is not None:
+            # The partner is only pausing: wait exactly their designed pause.
+            profile = dataclasses.replace(
+                profile, no_speech_timeout_s=max(self._partner_pause_s, MIN_PARTNER_PAUSE_S)
+            )
         try:
-            heard = await self._capture(self._profile, announce=True)
+            heard = await self._capture(profile, announce=True)
         except DeviceLostError as error:
             return self._device_lost("input", error)
         if heard.kind == "end":
             self.end_reason = "end_of_input"
             return State.STOPPED
+        if heard.kind == "no_speech" and self._partner_pause_s is not None:
+            # The user let them finish the thought: let the partner carry on.
+            self._user_text = KEEP_GOING_TEXT
+            self._user_audio = None
+            return State.THINKING
         if heard.kind == "no_speech":
             return self._on_silence()
         assert heard.transcript is not None
@@ -341,6 +360,8 @@ class VoiceSession:
         self.events.emit(StateChanged("thinking"))
         result = await self.dialogue.handle(self.sender, self._user_text, self._user_audio)
         self.events.emit(DialogueReply(tuple(result.bot), result.expect))
+        listen = result.listen if result.expect != "long_form" else None
+        self._partner_pause_s = float(listen.get("pause_s") or 0.0) if listen else None
         profiles = self.options.profiles
         self._profile = profiles.get(result.expect, profiles["answer"])
         sentences = [s for text in result.bot for s in split_sentences(text)]

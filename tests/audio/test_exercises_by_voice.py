@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.dialogue import RasaDialogue, TurnResult
@@ -93,3 +94,51 @@ def test_repeated_questions_by_voice(tmp_path: Path, rasa_dialogue: RasaDialogue
         answers += 1
     assert dialogue.results[-1].feedback is not None
     assert answers >= 3
+
+
+def _hands_free_listening(
+    tmp_path: Path, rasa_dialogue: RasaDialogue, sender: str, interrupt_at: int | None
+) -> RecordingDialogue:
+    """Say "practise listening", then stay quiet through each of the partner's designed
+    pauses (or, at `interrupt_at`, speak into one), then reflect."""
+    from actions.coaching.scenarios import LISTENING_SCENARIOS
+
+    dialogue = RecordingDialogue(rasa_dialogue, sender)
+    segments = len(LISTENING_SCENARIOS[0].segments)  # the first scenario comes first
+    quiet = np.zeros(1600, np.int16)  # the pause itself is the microphone's silence after it
+    audio: list[np.ndarray | Path] = [espeak("I want to practise listening.")]
+    script = ["i want to practise listening"]
+    for turn in range(segments - 1):
+        if turn == interrupt_at:
+            audio.append(espeak("But that is not fair to me."))
+            script.append("but that is not fair to me")
+        else:
+            audio.append(quiet)
+    reflection = (
+        "what i heard is that you feel hurt and betrayed because i lied and that makes sense"
+    )
+    audio.append(espeak("What I heard is that you feel hurt and betrayed."))
+    script.append(reflection)
+    replay(tmp_path, audio, script, dialogue, out_wav=False, gap_s=0.5)
+    return dialogue
+
+
+def test_listening_hands_free_silence_lets_the_partner_go_on(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    dialogue = _hands_free_listening(tmp_path, rasa_dialogue, "voice-listen-quiet", None)
+    feedback = dialogue.results[-1].feedback
+    assert feedback is not None, [r.bot for r in dialogue.results]
+    assert feedback["interruptions"]["count"] == 0
+    segments = [r.listen["segment"] for r in dialogue.results if r.listen]
+    assert segments == list(range(1, len(segments) + 1))
+
+
+def test_listening_hands_free_speaking_in_a_pause_is_an_interruption(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    dialogue = _hands_free_listening(tmp_path, rasa_dialogue, "voice-listen-cut-in", 2)
+    feedback = dialogue.results[-1].feedback
+    assert feedback is not None, [r.bot for r in dialogue.results]
+    assert feedback["interruptions"]["count"] == 1
+    assert any("finish" in line for r in dialogue.results for line in r.bot)

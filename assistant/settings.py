@@ -103,6 +103,37 @@ class TtsSettings:
 
 
 @dataclass(frozen=True)
+class ServeSettings:
+    """The always-on home-device mode (`kintsugi serve`)."""
+
+    wake_phrase: str = "hey kintsugi"
+    """What you say to start a session. Any words the speech model knows (`kintsugi serve
+    --check` says whether it knows them)."""
+
+    wake_sounds_like: str = ""
+    """Words the speech model does know that sound like the wake phrase, for a phrase with a
+    word it does not know ("" = the phrase itself; for the default phrase a few built-in
+    spellings are tried)."""
+
+    forget_phrase: str = "forget that"
+    """Said within `forget_window_s` after a session, erases what that session kept."""
+
+    forget_window_s: float = 60.0
+    """How long after a session ends the forget phrase is listened for."""
+
+    quiet_hours: str = ""
+    """No response to the wake phrase in this daily window, e.g. "22:00-07:00" (it may
+    cross midnight; "" = never quiet). Local time."""
+
+    quiet_timeout_s: float = 180.0
+    """A session left paused (nothing said) this long ends, and serve waits for the wake
+    phrase again."""
+
+    wake_min_confidence: float = 0.6
+    """Each word of the wake phrase must be heard with at least this confidence."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything, grouped by concern."""
 
@@ -112,6 +143,7 @@ class Settings:
     audio: AudioSettings = field(default_factory=AudioSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     tts: TtsSettings = field(default_factory=TtsSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
 
 def default_config_file() -> Path:
@@ -130,6 +162,8 @@ _ENV_KEYS = {
     "KINTSUGI_SPEECH_MODEL": ("speech", "model"),
     "KINTSUGI_VOICE": ("tts", "voice"),
     "KINTSUGI_RATE": ("tts", "rate"),
+    "KINTSUGI_WAKE_PHRASE": ("serve", "wake_phrase"),
+    "KINTSUGI_QUIET_HOURS": ("serve", "quiet_hours"),
 }
 
 
@@ -201,6 +235,7 @@ _SECTION_TYPES: dict[str, type] = {
     "audio": AudioSettings,
     "speech": SpeechSettings,
     "tts": TtsSettings,
+    "serve": ServeSettings,
 }
 
 

@@ -423,6 +423,45 @@ class Journal:
             self._checked = False
             return count
 
+    def forget_since(self, since: datetime) -> int:
+        """Erase what was kept from `since` on: turns recorded and progress saved at or after
+        it (a spoken "forget that" after a home-device session). Returns how many records
+        were erased. Raises `StorageError` when the journal cannot be changed (nothing is
+        erased then).
+
+        A progress record updated in that time goes as a whole, even if it existed before:
+        what the session left there is gone either way.
+        """
+        # Stored times have whole seconds; the record of the very second `since` falls in
+        # counts as after it.
+        cutoff = since.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+        with self._lock:
+            held_turns = [row for row in self._held_turns if row.recorded_at < cutoff]
+            count = len(self._held_turns) - len(held_turns)
+            self._held_turns = deque(held_turns, maxlen=MAX_HELD_RECORDS)
+            for key in [k for k, r in self._held_progress.items() if r.updated_at >= cutoff]:
+                del self._held_progress[key]
+                count += 1
+            try:
+                connection = self._db(create=False)
+                if connection is not None:
+                    connection.execute("PRAGMA secure_delete = ON")
+                    with _transaction(connection):
+                        count += connection.execute(
+                            "DELETE FROM turns WHERE recorded_at >= ?", (cutoff,)
+                        ).rowcount
+                        count += connection.execute(
+                            "DELETE FROM progress WHERE updated_at >= ?", (cutoff,)
+                        ).rowcount
+                    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except _STORAGE_ERRORS as error:
+                self._drop_connection()
+                raise StorageError(
+                    f"Could not erase the latest records from the journal {self.path}: "
+                    f"{_describe(error)}. Run `kintsugi journal forget` to erase everything."
+                ) from error
+            return count
+
     def close(self) -> None:
         """Try once more to write held records, then close the file."""
         with self._lock:

@@ -19,6 +19,7 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 from assistant.errors import KintsugiError, UsageError
 from assistant.journal_cli import add_journal_commands
 from assistant.logs import configure_logging
+from assistant.serve_cli import add_serve_commands
 from assistant.settings import Settings, load_settings
 from assistant.voice_cli import add_voice_commands
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_journal_commands(commands)
     add_voice_commands(commands, _open_dialogue, text_fallback=_typed_chat)
+    add_serve_commands(commands, _open_dialogue)
     return parser
 
 

@@ -25,7 +25,7 @@ from actions.coaching.scenarios import (
 )
 from actions.coaching.scenarios.base import count_words
 from actions.coaching.spoken import join_words
-from actions.payloads import EXPECT_KEY, FEEDBACK_KEY, LISTEN_KEY
+from actions.payloads import AUDIO_KEY, EXPECT_KEY, FEEDBACK_KEY, LISTEN_KEY
 from actions.roleplay import (
     choose_scenario,
     is_backchannel,
@@ -41,6 +41,9 @@ REFLECTION_SLOT = "listening_reflection"
 DONE_SLOT = "listening_done"
 INTERRUPTED_INTENT = "listening_interrupted"
 AT_ENTITY = "at_s"
+VOICE_MOMENT_KEY = "listening"
+"""Inside the turn's audio metadata: the interruption moment the voice runtime measured
+(`at_s`, `segment`, `in_pause`, `overlap`, and `unsaid`: the partner's words it cut off)."""
 MIN_REFLECTION_WORDS = 3
 
 INSTRUCTIONS = (
@@ -88,6 +91,28 @@ def _injected_time(tracker: Tracker) -> float | None:
             except (TypeError, ValueError):
                 return None
     return None
+
+
+def _voice_moment(tracker: Tracker) -> dict[str, Any] | None:
+    """The moment the voice runtime measured for this turn, if it sent one."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    audio = metadata.get(AUDIO_KEY)
+    moment = audio.get(VOICE_MOMENT_KEY) if isinstance(audio, dict) else None
+    if not isinstance(moment, dict):
+        return None
+    try:
+        at_s = max(0.0, float(moment["at_s"]))
+        segment = int(moment["segment"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    unsaid = moment.get("unsaid")
+    return {
+        "at_s": at_s,
+        "segment": segment,
+        "in_pause": bool(moment.get("in_pause")),
+        "overlap": bool(moment.get("overlap")),
+        "unsaid": unsaid if isinstance(unsaid, str) and unsaid.strip() else None,
+    }
 
 
 def _fresh_round(scenario: ListeningScenario) -> list[EventType]:
@@ -225,13 +250,28 @@ class ValidateListeningForm(FormValidationAction):
         scenario = _scenario(tracker)
         spoken = _spoken(tracker)
         injected = _latest_intent(tracker) == INTERRUPTED_INTENT and text.startswith("/")
+        voice = _voice_moment(tracker)
+        # Spoken over the last segment, before its finishing cue was heard, is still
+        # cutting in, although that segment has already been sent.
+        cut_last = voice is not None and voice["overlap"] and voice["segment"] >= spoken
 
-        if spoken < len(scenario.segments):
+        if spoken < len(scenario.segments) or cut_last:
+            unsaid = voice["unsaid"] if voice else None
             if not injected and is_backchannel(text):
+                if unsaid:
+                    dispatcher.utter_message(text=unsaid)  # they carry on where they were
                 return {REFLECTION_SLOT: None}
             moments = list(tracker.get_slot(INTERRUPTIONS_SLOT) or [])
             at_s = _injected_time(tracker) if injected else None
-            if at_s is None:
+            if voice is not None:
+                # Measured from audio by the voice runtime, on the partner's own clock.
+                moment = {
+                    "segment": voice["segment"],
+                    "at_s": round(voice["at_s"], 1),
+                    "source": "audio",
+                    "in_pause": voice["in_pause"],
+                }
+            elif at_s is None:
                 moment = {
                     "segment": spoken,
                     "at_s": round(text_interruption_time(scenario, spoken), 1),
@@ -245,6 +285,8 @@ class ValidateListeningForm(FormValidationAction):
                 }
             moments.append(moment)
             dispatcher.utter_message(text=REACTIONS[(len(moments) - 1) % len(REACTIONS)])
+            if unsaid:
+                dispatcher.utter_message(text=unsaid)
             return {REFLECTION_SLOT: None, INTERRUPTIONS_SLOT: moments}
 
         if injected or count_words(text) < MIN_REFLECTION_WORDS:
@@ -268,7 +310,10 @@ class ActionListeningFeedback(Action):
         reflection = str(tracker.get_slot(REFLECTION_SLOT) or "")
         moments = list(tracker.get_slot(INTERRUPTIONS_SLOT) or [])
         feedback = compose_listening_feedback(
-            scenario, reflection, [float(moment["at_s"]) for moment in moments]
+            scenario,
+            reflection,
+            [float(moment["at_s"]) for moment in moments],
+            in_pause=[moment.get("in_pause") for moment in moments],
         )
         *body, offer = feedback.sentences
         dispatcher.utter_message(text=" ".join(body))

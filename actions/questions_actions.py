@@ -20,7 +20,7 @@ from actions.coaching.scenarios import (
     QuestionsScenario,
     get_questions_scenario,
 )
-from actions.payloads import EXPECT_KEY, FEEDBACK_KEY
+from actions.payloads import AUDIO_KEY, EXPECT_KEY, FEEDBACK_KEY
 from actions.roleplay import choose_scenario, scene_line
 
 SCENARIO_SLOT = "questions_scenario"
@@ -43,6 +43,34 @@ def _scenario(tracker: Tracker) -> QuestionsScenario:
 
 def _asked(tracker: Tracker) -> int:
     return int(tracker.get_slot(ROUND_SLOT) or 0)
+
+
+def _spoken_delivery(tracker: Tracker) -> dict[str, float] | None:
+    """How the latest answer was said, when the voice runtime measured it: the speech level
+    and pace that the end feedback follows across rounds (`actions.coaching.trend`)."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    audio = metadata.get(AUDIO_KEY)
+    if not isinstance(audio, dict):
+        return None
+    measured = {
+        key: float(audio[key])
+        for key in ("loudness_db", "words_per_minute")
+        if isinstance(audio.get(key), (int, float)) and not isinstance(audio.get(key), bool)
+    }
+    return measured or None
+
+
+def _answers_and_audio(
+    tracker: Tracker,
+) -> tuple[list[tuple[str, str]], list[dict[str, Any]] | None]:
+    """The filed (question id, answer) pairs, and one delivery mapping per answer when any
+    answer was spoken (None in text mode)."""
+    answers: list[tuple[str, str]] = []
+    audio: list[dict[str, Any]] = []
+    for entry in tracker.get_slot(ANSWERS_SLOT) or []:
+        answers.append((str(entry[0]), str(entry[1])))
+        audio.append(entry[2] if len(entry) > 2 and isinstance(entry[2], dict) else {})
+    return answers, (audio if any(audio) else None)
 
 
 def _fresh_round(scenario: QuestionsScenario) -> list[EventType]:
@@ -142,7 +170,12 @@ class ValidateQuestionsForm(FormValidationAction):
         schedule = _scenario(tracker).schedule
         asked = _asked(tracker)
         answers = [list(pair) for pair in tracker.get_slot(ANSWERS_SLOT) or []]
-        answers.append([schedule[max(asked, 1) - 1].question_id, text])
+        filed: list[Any] = [schedule[max(asked, 1) - 1].question_id, text]
+        delivery = _spoken_delivery(tracker)
+        if delivery is not None:
+            # Spoken: keep how it was said beside what was said, for the trend at the end.
+            filed.append(delivery)
+        answers.append(filed)
         if asked < len(schedule):
             return {ANSWER_SLOT: None, ANSWERS_SLOT: answers}
         return {ANSWER_SLOT: text, ANSWERS_SLOT: answers}
@@ -159,8 +192,8 @@ class ActionQuestionsFeedback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         scenario = _scenario(tracker)
-        answers = [(str(pair[0]), str(pair[1])) for pair in tracker.get_slot(ANSWERS_SLOT) or []]
-        feedback = compose_questions_feedback(scenario, answers)
+        answers, audio = _answers_and_audio(tracker)
+        feedback = compose_questions_feedback(scenario, answers, audio)
         dispatcher.utter_message(text=scenario.closing)
         *body, offer = feedback.sentences
         dispatcher.utter_message(text=" ".join(body))

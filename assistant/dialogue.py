@@ -100,7 +100,7 @@ class TurnResult:
     """Kind of user turn the dialogue expects next: "command", "answer" or "long_form"."""
 
     listen: dict[str, Any] | None = None
-    """During a listening role-play: the partner segment just spoken and the designed
+    """During a listening role-play: the partner segment just spoken (`text`) and the designed
     pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
 
     def to_json(self) -> dict[str, Any]:
@@ -450,7 +450,9 @@ def _split_messages(
             if isinstance(custom.get(TURN_TYPE_PAYLOAD_KEY), str):
                 expect = custom[TURN_TYPE_PAYLOAD_KEY]
             if isinstance(custom.get(LISTEN_KEY), dict):
-                listen = custom[LISTEN_KEY]
+                # The segment is the text said just before its payload; a voice front-end
+                # needs to know which of the lines is the partner's own voice.
+                listen = {**custom[LISTEN_KEY], "text": bot[-1] if bot else ""}
     return bot, feedback, expect, listen
 
 

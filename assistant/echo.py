@@ -12,6 +12,10 @@ voice from turning into a "user" turn:
    the microphone was clearly carrying something other than echo.
 
 After playback ends, a short hold-off drops the room's tail of our own voice.
+
+In a listening role-play the user's voice over the partner matters even when it is not a
+command: `cancel_echo` removes our own voice from the microphone signal so that what is left
+can be judged as a voice or not (`assistant.overlap`).
 """
 
 from __future__ import annotations
@@ -80,8 +84,9 @@ class EchoGuard:
         return sum(self._verdicts) * 2 > len(self._verdicts)
 
 
-def _peak_correlation(mic: np.ndarray, ref: np.ndarray) -> float:
-    """Max normalized cross-correlation of `mic` against every alignment inside `ref`."""
+def _correlations(mic: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """Normalized cross-correlation of `mic` against every alignment inside `ref`: entry k
+    compares `mic` with `ref[k : k + len(mic)]`."""
     m = mic - mic.mean()
     r = ref - ref.mean()
     n = len(r) + len(m)
@@ -91,7 +96,43 @@ def _peak_correlation(mic: np.ndarray, ref: np.ndarray) -> float:
     energy = np.concatenate([[0.0], np.cumsum(r * r)])
     window_energy = energy[len(m) :] - energy[: len(r) - len(m) + 1]
     norm = np.sqrt(np.maximum(window_energy, 1e-9) * float(np.dot(m, m)))
-    return float(np.max(np.abs(valid) / np.maximum(norm, 1e-9)))
+    result: np.ndarray = np.abs(valid) / np.maximum(norm, 1e-9)
+    return result
+
+
+def _peak_correlation(mic: np.ndarray, ref: np.ndarray) -> float:
+    """Max normalized cross-correlation of `mic` against every alignment inside `ref`."""
+    return float(np.max(_correlations(mic, ref)))
+
+
+def cancel_echo(
+    mic: np.ndarray, reference: PCM, *, max_delay_s: float = 1.0, taps: int = 9
+) -> np.ndarray:
+    """`mic` with our own playback removed, as float64 samples.
+
+    The echo delay is found by cross-correlation; around it a short filter (`taps` samples)
+    is fitted by least squares, which also absorbs a fractional-sample delay, the room's or
+    loopback's gain and a little colouring. What the filter cannot explain - a voice that is
+    not in the playback - is left. With nothing played recently, `mic` comes back unchanged.
+    A one-shot fit, not an adaptive canceller: it is enough to tell "only echo" from "echo
+    and a voice", which is all the listening role-play needs.
+    """
+    samples = mic.astype(np.float64)
+    need = int(max_delay_s * SAMPLE_RATE) + len(samples)
+    ref = reference.astype(np.float64)[-need:]
+    if len(samples) < taps * 4 or len(ref) < len(samples) + taps:
+        return samples
+    if float(np.max(np.abs(ref))) < 1.0 or float(np.dot(samples, samples)) <= 0.0:
+        return samples
+    half = taps // 2
+    lag = int(np.argmax(_correlations(samples, ref)))
+    lag = min(max(lag, half), len(ref) - len(samples) - half)
+    columns = np.stack(
+        [ref[lag - half + j : lag - half + j + len(samples)] for j in range(taps)], axis=1
+    )
+    fit, *_ = np.linalg.lstsq(columns, samples, rcond=None)
+    residual: np.ndarray = samples - columns @ fit
+    return residual
 
 
 def mentions_command(sentence: str, phrase: str) -> bool:

@@ -110,6 +110,8 @@ class Endpointer:
         self._last_speech: int | None = None
         self._done = False
         self._recent_db.clear()
+        self._voiced_power = 0.0
+        self._voiced_count = 0
 
     # -- what the session reads ------------------------------------------------------------
 
@@ -134,6 +136,12 @@ class Endpointer:
         if self._first_speech is None or self._last_speech is None:
             return 0.0
         return (self._last_speech - self._first_speech + 1) * FRAME_MS / 1000
+
+    @property
+    def speech_power(self) -> tuple[float, int]:
+        """Sum of the mean-square levels of this turn's voiced frames, and how many there
+        were (for the speech loudness in `assistant.speech.delivery.loudness_dbfs`)."""
+        return self._voiced_power, self._voiced_count
 
     @property
     def speech_start_s(self) -> float:
@@ -171,6 +179,8 @@ class Endpointer:
                 event = Endpoint.SPEECH_STARTED
             if self._first_speech is not None:
                 self._last_speech = self._frames - 1
+                self._voiced_power += level * level
+                self._voiced_count += 1
             if self._is_steady_noise():
                 self._absorb_noise(level)
         else:
@@ -211,3 +221,5 @@ class Endpointer:
         self._voiced_run = 0
         self._first_speech = None
         self._last_speech = None
+        self._voiced_power = 0.0
+        self._voiced_count = 0

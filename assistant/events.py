@@ -129,6 +129,10 @@ class Delivery:
     """Every gap between words of 0.3 s or more, in order (the shape the coaching
     analyzers take as `pauses_s`)."""
 
+    loudness_db: float | None = None
+    """Speech level: RMS of the voiced frames in dB relative to full scale (dBFS), or None
+    when not measured. Only differences between turns mean anything (mic gain, distance)."""
+
     def to_json(self) -> dict[str, Any]:
         return {
             "duration_s": round(self.duration_s, 2),
@@ -137,6 +141,7 @@ class Delivery:
             "longest_pause_s": round(self.longest_pause_s, 2),
             "fillers": self.fillers,
             "pauses_s": [round(p, 2) for p in self.pauses_s],
+            "loudness_db": None if self.loudness_db is None else round(self.loudness_db, 1),
         }
 
 
@@ -235,6 +240,25 @@ class BargeIn:
 
     command: str
     """The command that interrupted ("stop", "pause", "wait")."""
+
+
+@dataclass(frozen=True)
+class PartnerInterrupted:
+    """In a listening role-play, the user spoke before the partner had finished: over their
+    voice (`overlap`), or into one of their designed pauses."""
+
+    at_s: float
+    """When the user's voice began, in the partner's own time: seconds of their speech and
+    designed pauses since the monologue began (`assistant.overlap.MonologueClock`)."""
+
+    segment: int
+    """The segment being spoken, or paused after (1-based)."""
+
+    overlap: bool
+    """True when the user's voice overlapped the partner's; False inside a pause."""
+
+    detected_after_s: float = 0.0
+    """From the onset of the user's voice to the decision (the detector's latency)."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import enum
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,11 +27,12 @@ from typing import Any
 import numpy as np
 
 from assistant.audio.base import DeviceLostError, Microphone, Speaker
-from assistant.dialogue import Dialogue
+from assistant.dialogue import Dialogue, TurnResult
 from assistant.echo import EchoGuard, mentions_command
 from assistant.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
 from assistant.errors import AudioDeviceError
 from assistant.events import (
+    PCM,
     BargeIn,
     BotUtterance,
     DeviceLost,
@@ -40,6 +42,7 @@ from assistant.events import (
     EventLog,
     NotUnderstood,
     PartialTranscript,
+    PartnerInterrupted,
     PlaybackFinished,
     PlaybackStarted,
     Reprompt,
@@ -54,9 +57,11 @@ from assistant.events import (
     Transcript,
     VoiceCommand,
 )
+from assistant.overlap import MonologueClock, Onset, OverlapDetector
 from assistant.speech import phrases
 from assistant.speech.base import Recognizer, Synthesizer
 from assistant.speech.commands import BARGE_IN, DURING_PLAYBACK, CommandVocabulary, normalize
+from assistant.speech.delivery import loudness_dbfs, with_loudness
 from assistant.speech.sentences import split_sentences
 from assistant.speech.vosk_recognizer import CommandRecognizer
 
@@ -66,6 +71,12 @@ logger = logging.getLogger(__name__)
 # letting them go on; the dialogue hears it as this backchannel.
 KEEP_GOING_TEXT = "go on"
 MIN_PARTNER_PAUSE_S = 0.8
+LISTENING_KEY = "listening"
+"""Key, inside the turn's audio metadata, of the measured interruption moment (see
+`actions.listening_actions`): at_s, segment, in_pause, overlap, and `unsaid`, the rest of
+the partner's words that were cut off, for them to carry on with."""
+INTERRUPTED_TEXT = "/listening_interrupted"
+"""Sent when the user's voice overlapped the partner but no words could be made out."""
 
 SAMPLE_RATE = 16000
 
@@ -155,7 +166,20 @@ class VoiceSession:
         self._partner_pause_s: float | None = None
         """Set while a listening role-play's partner is mid-monologue: their designed pause.
         Silence through it means "go on"; speaking in it is an interruption."""
+        self.overlap = OverlapDetector()
+        self.clock = MonologueClock()
+        """The partner's own time through a listening monologue."""
+        self._moment: dict[str, Any] | None = None
+        """A measured interruption, sent with the next dialogue turn."""
+        self._unsaid: str | None = None
+        """The partner's words cut off by an interruption (they carry on with them)."""
+        self._listen_began = 0.0
         self._outbox: list[str] = []
+        self._outbox_marks: list[int | None] = []
+        """Per sentence in the outbox: the monologue segment when it is the partner's own
+        voice in a listening role-play (overlap there is an interruption), else None."""
+        self._sentence_spans: list[tuple[int, float, float]] = []
+        """Partner sentences queued so far: (index in the outbox, start, end), monotonic."""
         self._after_speaking = State.LISTENING
         self._last_reply: list[str] = []
         self._silences = 0
@@ -213,6 +237,7 @@ class VoiceSession:
 
     def _say(self, sentences: Sequence[str], then: State) -> State:
         self._outbox = list(sentences)
+        self._outbox_marks = [None] * len(self._outbox)
         self._after_speaking = then
         return State.SPEAKING
 
@@ -235,32 +260,50 @@ class VoiceSession:
             return State.STOPPED
         if heard.kind == "no_speech" and self._partner_pause_s is not None:
             # The user let them finish the thought: let the partner carry on.
+            self.clock.pause_ended(time.monotonic())
             self._user_text = KEEP_GOING_TEXT
             self._user_audio = None
             return State.THINKING
         if heard.kind == "no_speech":
             return self._on_silence()
         assert heard.transcript is not None
+        if self._partner_pause_s is not None:
+            # Spoken into the partner's pause: the dialogue decides whether it was a
+            # backchannel or an interruption; the time is measured here.
+            onset = self._listen_began + self.endpointer.speech_start_s
+            self._note_interruption(onset, overlap=False, detected=time.monotonic())
+            self.clock.pause_ended(onset)
         return self._on_transcript(heard.transcript)
 
-    async def _capture(self, profile: TurnProfile, *, announce: bool) -> _Heard:
-        """Listen for one user turn under `profile` and return what was said."""
+    async def _capture(
+        self, profile: TurnProfile, *, announce: bool, preroll: PCM | None = None
+    ) -> _Heard:
+        """Listen for one user turn under `profile` and return what was said. With
+        `preroll` (speech already under way), start from that audio and keep what queued
+        since instead of dropping it."""
         if self._input_ended:
             return _Heard("end")
-        self.mic.drain()
-        self.mic.listening_started()
+        if preroll is None:
+            self.mic.drain()
+            self.mic.listening_started()
+        self._listen_began = time.monotonic()
         self.endpointer.begin(profile)
         self.recognizer.reset()
         shown = ""
+        pending = [preroll] if preroll is not None and len(preroll) else []
         while True:
-            chunk = await self.mic.read()
-            if chunk is None:
-                self._input_ended = True
-                if not self.endpointer.in_speech:
-                    return _Heard("end")
-                return await self._end_turn("end_of_input", announce)
-            marks = self.endpointer.feed(chunk.samples)
-            partial = await asyncio.to_thread(self.recognizer.accept, chunk.samples)
+            if pending:
+                samples = pending.pop()
+            else:
+                chunk = await self.mic.read()
+                if chunk is None:
+                    self._input_ended = True
+                    if not self.endpointer.in_speech:
+                        return _Heard("end")
+                    return await self._end_turn("end_of_input", announce)
+                samples = chunk.samples
+            marks = self.endpointer.feed(samples)
+            partial = await asyncio.to_thread(self.recognizer.accept, samples)
             if announce and partial and partial != shown:
                 shown = partial
                 self.events.emit(PartialTranscript(partial))
@@ -295,6 +338,12 @@ class VoiceSession:
         if announce:
             self.events.emit(SpeechEnded(reason=reason, speech_s=self.endpointer.speech_s))
         transcript = await asyncio.to_thread(self.recognizer.final)
+        if transcript.delivery is not None:
+            # The recognizer measures words; how loud they were comes from the endpointer.
+            level = loudness_dbfs(*self.endpointer.speech_power)
+            transcript = dataclasses.replace(
+                transcript, delivery=with_loudness(transcript.delivery, level)
+            )
         return _Heard("speech", transcript)
 
     def _on_silence(self) -> State:
@@ -319,6 +368,7 @@ class VoiceSession:
         if command is not None:
             handled = self._session_command(command, during_playback=False)
             if handled is not None:
+                self._moment = self._unsaid = None  # about the session, not the partner
                 return handled
         self._user_text = transcript.text
         self._user_audio = dataclasses.asdict(transcript.delivery) if transcript.delivery else None
@@ -358,24 +408,54 @@ class VoiceSession:
 
     async def _thinking(self) -> State:
         self.events.emit(StateChanged("thinking"))
-        result = await self.dialogue.handle(self.sender, self._user_text, self._user_audio)
+        audio = self._user_audio
+        if self._moment is not None:
+            audio = {**(audio or {}), LISTENING_KEY: self._moment}
+        unsaid, self._moment, self._unsaid = self._unsaid, None, None
+        result = await self.dialogue.handle(self.sender, self._user_text, audio)
         self.events.emit(DialogueReply(tuple(result.bot), result.expect))
         listen = result.listen if result.expect != "long_form" else None
         self._partner_pause_s = float(listen.get("pause_s") or 0.0) if listen else None
         profiles = self.options.profiles
         self._profile = profiles.get(result.expect, profiles["answer"])
-        sentences = [s for text in result.bot for s in split_sentences(text)]
+        marks = self._partner_lines(result, unsaid)
+        sentences: list[str] = []
+        sentence_marks: list[int | None] = []
+        for text, mark in zip(result.bot, marks, strict=True):
+            for sentence in split_sentences(text):
+                sentences.append(sentence)
+                sentence_marks.append(mark)
         if not sentences:
             return State.LISTENING
         self._last_reply = sentences
-        return self._say(sentences, then=State.LISTENING)
+        state = self._say(sentences, then=State.LISTENING)
+        self._outbox_marks = sentence_marks
+        return state
+
+    def _partner_lines(self, result: TurnResult, unsaid: str | None) -> list[int | None]:
+        """Which reply lines are the listening partner's own voice, by monologue segment:
+        the segment in the `listen` payload, and the words they carry on with after being
+        cut off (said back to us as they were sent)."""
+        listen = result.listen or {}
+        if listen.get("segment") == 1:
+            self.clock.restart()  # a monologue begins (again)
+        marks: list[int | None] = []
+        for line in result.bot:
+            if listen.get("text") and line == listen["text"]:
+                marks.append(int(listen["segment"]))
+            elif unsaid and line == unsaid:
+                marks.append(self.clock.segment)
+            else:
+                marks.append(None)
+        return marks
 
     # -- speaking --------------------------------------------------------------------------
 
     async def _speaking(self) -> State:
         self.events.emit(StateChanged("speaking"))
         sentences, then = self._outbox, self._after_speaking
-        player = asyncio.create_task(self._play(sentences))
+        marks = self._outbox_marks
+        player = asyncio.create_task(self._play(sentences, marks))
         watcher = asyncio.create_task(self._watch_for_commands(" ".join(sentences)))
         try:
             done, _ = await asyncio.wait({player, watcher}, return_when=asyncio.FIRST_COMPLETED)
@@ -386,28 +466,54 @@ class VoiceSession:
             await asyncio.wait({player, watcher})
         try:
             if watcher in done and not watcher.cancelled():
-                command = watcher.result()
-                return self._barge_in(command)
+                heard = watcher.result()
+                if isinstance(heard, Onset):
+                    return await self._spoken_over(heard, sentences, marks)
+                return self._barge_in(heard)
             player.result()
         except DeviceLostError as error:
             self.speaker.stop()
+            self.clock.stopped(time.monotonic())
             return self._device_lost(error.kind, error)
         self.events.emit(PlaybackFinished(interrupted=False))
         await asyncio.sleep(self.options.holdoff_s)
         return then
 
-    async def _play(self, sentences: Sequence[str]) -> None:
+    async def _play(self, sentences: Sequence[str], marks: Sequence[int | None] = ()) -> None:
+        """Say `sentences`. Where the partner's own voice (a mark) begins or ends, wait for
+        what is queued to be heard first, so the monologue clock knows when they spoke."""
+        marks = list(marks) or [None] * len(sentences)
+        self._sentence_spans = []
+        queued_until = 0.0
         for index, sentence in enumerate(sentences):
             self.events.emit(BotUtterance(sentence))
             samples = await asyncio.to_thread(self.synth.synthesize, sentence)
             self.events.emit(SynthesisDone(sentence, len(samples) / SAMPLE_RATE))
+            partner = marks[index] is not None
+            if partner and self.clock.running and marks[index] != self.clock.segment:
+                self.clock.segment = int(marks[index] or 0)  # carried on into the next one
+            elif partner != self.clock.running:
+                await self.speaker.wait_done()
+                if partner:
+                    self.clock.speaking(time.monotonic(), int(marks[index] or 0))
+                    self.overlap.reset()
+                else:
+                    self.clock.stopped(time.monotonic())
+            now = time.monotonic()
+            start = max(now, queued_until)
+            queued_until = start + len(samples) / SAMPLE_RATE
+            if partner:
+                self._sentence_spans.append((index, start, queued_until))
             self.speaker.play(samples)
             if index == 0:
                 self.events.emit(PlaybackStarted(sentence))
         await self.speaker.wait_done()
+        if self.clock.running:
+            self.clock.stopped(time.monotonic())
 
-    async def _watch_for_commands(self, spoken: str) -> str:
-        """Listen during playback, through the command grammar only (never free text)."""
+    async def _watch_for_commands(self, spoken: str) -> str | Onset:
+        """Listen during playback, through the command grammar only (never free text) - and,
+        while a listening partner speaks, for any voice over theirs (an `Onset`)."""
         guard = self.echo_guard
         guard.reset()
         if self.commands is not None:
@@ -418,6 +524,15 @@ class VoiceSession:
             if chunk is None:  # replay input ended: let the reply finish
                 await asyncio.Event().wait()
                 continue
+            if self.clock.running:
+                onset = self.overlap.feed(
+                    chunk.samples,
+                    chunk.captured_at,
+                    self.speaker.recent_output(int(1.3 * SAMPLE_RATE)),
+                    self.endpointer.noise_floor,
+                )
+                if onset is not None:
+                    return onset
             if self.commands is None:
                 continue
             samples = chunk.samples
@@ -441,6 +556,7 @@ class VoiceSession:
 
     def _barge_in(self, command: str) -> State:
         self.speaker.stop()
+        self.clock.stopped(time.monotonic())
         self.events.emit(BargeIn(command))
         self.events.emit(PlaybackFinished(interrupted=True))
         if command == "stop":
@@ -452,6 +568,59 @@ class VoiceSession:
             return State.THINKING
         handled = self._session_command(command, during_playback=True)
         return handled if handled is not None else State.LISTENING
+
+    async def _spoken_over(
+        self, onset: Onset, sentences: Sequence[str], marks: Sequence[int | None]
+    ) -> State:
+        """The user's voice came in over the partner's: the partner stops, as a person does,
+        and we hear the user out; the dialogue gets their words with the measured moment and
+        what the partner had still to say, so they can react and carry on."""
+        decided = time.monotonic()
+        self.speaker.stop()
+        self._note_interruption(onset.at, overlap=True, detected=decided)
+        self.clock.stopped(decided)
+        self.events.emit(PlaybackFinished(interrupted=True))
+        cut = next(
+            (index for index, _start, end in self._sentence_spans if end > onset.at),
+            len(sentences),
+        )
+        # From the sentence they were in (said again from its start) to their last one.
+        unsaid = [s for i, s in enumerate(sentences) if i >= cut and marks[i] is not None]
+        self._unsaid = " ".join(unsaid) or None
+        if self._moment is not None and self._unsaid:
+            self._moment["unsaid"] = self._unsaid
+        try:
+            heard = await self._capture(
+                self.options.profiles["answer"], announce=True, preroll=onset.residual
+            )
+        except DeviceLostError as error:
+            return self._device_lost("input", error)
+        if heard.kind == "end":
+            self.end_reason = "end_of_input"
+            return State.STOPPED
+        transcript = heard.transcript
+        if (
+            transcript is None
+            or not transcript.text
+            or (transcript.confidence < self.options.min_confidence)
+        ):
+            # Words we could not make out still cut the partner off.
+            self._user_text = INTERRUPTED_TEXT
+            self._user_audio = None
+            return State.THINKING
+        return self._on_transcript(transcript)
+
+    def _note_interruption(self, onset: float, *, overlap: bool, detected: float) -> None:
+        """Record when, in the partner's time, the user's voice came in; it goes to the
+        dialogue with the next turn (which decides backchannel or interruption)."""
+        at_s = round(self.clock.at(onset), 2)
+        segment = self.clock.segment
+        self.events.emit(
+            PartnerInterrupted(at_s, segment, overlap, round(max(0.0, detected - onset), 3))
+        )
+        self._moment = {"at_s": at_s, "segment": segment, "in_pause": not overlap}
+        if overlap:
+            self._moment["overlap"] = True
 
     # -- paused ----------------------------------------------------------------------------
 

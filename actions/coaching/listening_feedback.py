@@ -179,6 +179,7 @@ def compose_listening_feedback(
     interruptions: Sequence[float] = (),
     *,
     timeline: Sequence[SegmentTiming] | None = None,
+    in_pause: Sequence[bool | None] | None = None,
 ) -> ListeningFeedback:
     """Feedback for one listening round.
 
@@ -186,16 +187,24 @@ def compose_listening_feedback(
     gave none. `interruptions` are the moments (seconds from the start of the monologue) the
     user spoke or typed before the finishing cue. `timeline` places them in or out of the
     designed pauses; the scenario's nominal timeline is used when the caller has no measured
-    one.
+    one. `in_pause`, one entry per interruption, says where the voice runtime heard it (in
+    a pause or over the partner's voice); None entries are placed by the timeline.
     """
     chosen = get_listening_scenario(scenario) if isinstance(scenario, str) else scenario
     if isinstance(reflection, str):
         analysis: ReflectionAnalysis | None = analyze_reflection(chosen, reflection)
     else:
         analysis = reflection
-    times = tuple(sorted(float(t) for t in interruptions if t >= 0))
+    flags = list(in_pause) if in_pause is not None else []
+    flags += [None] * (len(interruptions) - len(flags))
     places = timeline if timeline is not None else chosen.timeline()
-    in_pauses = sum(_in_pause(t, places) for t in times)
+    kept = sorted(
+        (float(t), flag if flag is not None else _in_pause(float(t), places))
+        for t, flag in zip(interruptions, flags, strict=False)
+        if t >= 0
+    )
+    times = tuple(t for t, _ in kept)
+    in_pauses = sum(1 for _, paused in kept if paused)
 
     sentences = _interruption_sentences(times, in_pauses)
     if analysis is not None and analysis.text.strip():

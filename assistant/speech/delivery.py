@@ -1,4 +1,5 @@
-"""Delivery facts from recognized words: how long, how fast, how many pauses and fillers.
+"""Delivery facts from recognized words and the audio: how long, how fast, how loud, how
+many pauses and fillers.
 
 These feed the coaching feedback (said kindly by the dialogue); they are measurements, not
 judgements.
@@ -6,7 +7,9 @@ judgements.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 from collections.abc import Sequence
 
 from assistant.events import Delivery, Word
@@ -38,3 +41,25 @@ def measure_delivery(words: Sequence[Word], long_pause_s: float = LONG_PAUSE_S) 
         fillers=fillers,
         pauses_s=tuple(g for g in gaps if g >= MIN_PAUSE_S),
     )
+
+
+FULL_SCALE = 32768.0
+"""int16 full scale: 0 dBFS."""
+
+
+def loudness_dbfs(power_sum: float, frames: int) -> float | None:
+    """RMS level in dBFS of `frames` voiced frames whose mean-square levels add up to
+    `power_sum` (int16 units squared). None when no frame was voiced.
+
+    Power is averaged before taking the log, so a loud word counts for more than a quiet one,
+    the way a listener hears it."""
+    if frames <= 0 or power_sum <= 0:
+        return None
+    return 10.0 * math.log10(power_sum / frames / (FULL_SCALE * FULL_SCALE))
+
+
+def with_loudness(delivery: Delivery, level_db: float | None) -> Delivery:
+    """`delivery` with its speech level filled in (the recognizer only sees words)."""
+    if level_db is None:
+        return delivery
+    return dataclasses.replace(delivery, loudness_db=round(level_db, 2))

@@ -19,3 +19,13 @@ speech that overlaps the partner's words or pauses as interruptions."""
 AUDIO_KEY = "kintsugi_audio"
 """User-message metadata from the voice runtime: how the turn was said (duration_s,
 words_per_minute, pauses_s, ...), for delivery feedback."""
+
+GUIDE_KEY = "kintsugi_guide"
+"""Where a guided reflection is, sent with every turn of it (see `guide_payload` in
+actions/reflection_actions.py for the fields): the step just said, its designed silence,
+whether it invites a spoken answer, the time left, closing/paused/finished/stopped."""
+
+GUIDE_RESUME_KEY = "kintsugi_guide_resume"
+"""User-message metadata from the runtime: a saved reflection position
+({"reflection", "step" (1-based), "paused", "pace", "keep_answers"}) for a request to resume
+it, read from the journal so it survives a restart."""

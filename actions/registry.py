@@ -10,6 +10,7 @@ from actions import (
     common_actions,
     listening_actions,
     questions_actions,
+    reflection_actions,
     safety_actions,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "common_actions",
     "listening_actions",
     "questions_actions",
+    "reflection_actions",
     "safety_actions",
 ]

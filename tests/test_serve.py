@@ -1,0 +1,369 @@
+"""The home-device loop with English speech: wake, quiet hours, quiet timeout, "forget that".
+
+The English Vosk model cannot be fetched here, so the words come from a recognizer DOUBLE
+(`ScriptedPhraseDecoder`). Everything else is real: espeak-ng speech goes through the energy
+gate, the phrase matcher, the serving loop and a real journal. The real Vosk grammar path
+is tested with the Korean model through PulseAudio in tests/audio/test_wake.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant.audio.fakes import RecordingSpeaker
+from assistant.dialogue import TurnResult
+from assistant.events import (
+    PCM,
+    AudioChunk,
+    BargeIn,
+    BotUtterance,
+    EventLog,
+    SessionEnded,
+    SessionStarted,
+    StateChanged,
+    Word,
+)
+from assistant.journal import Journal
+from assistant.journaled_dialogue import JournaledDialogue
+from assistant.quiet_hours import QuietHours
+from assistant.serve import (
+    FORGOTTEN,
+    NOTHING_TO_FORGET,
+    HomeDevice,
+    PhraseHeard,
+    QuietTimeout,
+    ServeOptions,
+    SessionForgotten,
+    WakeIgnored,
+)
+from assistant.settings import PrivacySettings, ServeSettings
+from assistant.speech.tts import Pyttsx3Synthesizer
+from assistant.wake import FORGET, WAKE, Spotter, match_phrase, plan_phrases
+from tests.audio.harness import espeak
+
+BLOCK = 320  # 20 ms
+
+
+class ScriptedPhraseDecoder:
+    """Recognizer DOUBLE for the English wake grammar: each utterance the real energy gate
+    delivers is "heard" as the next scripted line (all words confident)."""
+
+    def __init__(self, lines: Iterable[str] = ()) -> None:
+        self.lines = deque(lines)
+        self.samples = 0
+
+    def accept(self, samples: PCM) -> None:
+        self.samples += len(samples)
+
+    def finish(self) -> list[Word]:
+        self.samples = 0
+        text = self.lines.popleft() if self.lines else ""
+        return [Word(w, 0.0, 0.0, 1.0) for w in text.split()]
+
+    def reset(self) -> None:
+        self.samples = 0
+
+
+class PushMicrophone:
+    """Microphone DOUBLE: silence in real time, and whatever the test says into it."""
+
+    name = "test microphone"
+
+    def __init__(self) -> None:
+        self.pending: deque[PCM] = deque()
+        self.opened = 0
+        self.closed = 0
+
+    def say(self, samples: PCM) -> None:
+        audio = np.concatenate([samples, np.zeros(16000, dtype=np.int16)])
+        self.pending.extend(audio[i : i + BLOCK] for i in range(0, len(audio), BLOCK))
+
+    def start(self) -> None:
+        self.opened += 1
+
+    def restart(self) -> None:
+        pass
+
+    async def read(self) -> AudioChunk:
+        await asyncio.sleep(BLOCK / 16000 / 4)  # four times real time: short tests
+        block = self.pending.popleft() if self.pending else np.zeros(BLOCK, dtype=np.int16)
+        return AudioChunk(block, time.monotonic())
+
+    def listening_started(self) -> None:
+        pass
+
+    def drain(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+class SessionDouble:
+    """VoiceSession DOUBLE: one recorded turn through the journaled dialogue, then it ends
+    (or, with `pause`, sits paused until cancelled, as a session left alone does)."""
+
+    def __init__(self, dialogue: JournaledDialogue | None, events: EventLog, pause: bool):
+        self.dialogue, self.events, self.pause = dialogue, events, pause
+
+    async def run(self) -> str:
+        self.events.emit(SessionStarted(input="lease", output="lease"))
+        try:
+            if self.dialogue is not None:
+                await self.dialogue.handle("home-1", "i am sorry i forgot your birthday")
+            if self.pause:
+                self.events.emit(StateChanged("paused"))
+                await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            self.events.emit(SessionEnded("interrupted"))
+            raise
+        self.events.emit(SessionEnded("user"))
+        return "user"
+
+
+class FeedbackDialogue:
+    """Dialogue DOUBLE: every turn produces apology feedback (so the journal keeps a row)."""
+
+    async def handle(self, sender: str, text: str, audio: Any = None) -> TurnResult:
+        return TurnResult(
+            sender=sender, text=text, intent="apology_attempt", confidence=1.0,
+            exercise="apology", safety=None, bot=["Thank you."],
+            feedback={"exercise": "apology", "score": 55, "attempt": 1},
+        )  # fmt: skip
+
+
+def make_device(
+    tmp_path: Path,
+    lines: Iterable[str],
+    *,
+    journal: Journal | None = None,
+    pause: bool = False,
+    quiet: str = "",
+    clock: Callable[[], datetime] = lambda: datetime(2026, 6, 1, 12, 0),
+    **options: Any,
+) -> tuple[HomeDevice, PushMicrophone, EventLog]:
+    events = EventLog()
+    mic = PushMicrophone()
+    plan = plan_phrases(ServeSettings(), lambda _word: True)  # the double knows every word
+    dialogue = JournaledDialogue(FeedbackDialogue(), journal) if journal else None
+    device = HomeDevice(
+        microphone=mic,
+        speaker=RecordingSpeaker(),
+        spotter=Spotter(ScriptedPhraseDecoder(lines), plan.phrases),
+        synthesizer=Pyttsx3Synthesizer(),
+        new_session=lambda _mic, _speaker, log: SessionDouble(dialogue, log, pause),
+        events=events,
+        journal=journal,
+        quiet_hours=QuietHours.parse(quiet),
+        options=ServeOptions(holdoff_s=0.0, **options),
+        local_time=clock,
+    )
+    return device, mic, events
+
+
+async def until(events: EventLog, kind: type, count: int = 1, timeout: float = 60.0) -> list[Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = events.of_type(kind)
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.02)
+    names = [type(e).__name__ for _, e in events.events]
+    raise AssertionError(f"no {count} x {kind.__name__} within {timeout}s; saw {names}")
+
+
+async def stop(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    await asyncio.wait({task})
+    assert task.cancelled()
+
+
+def test_only_the_whole_phrase_said_confidently_counts() -> None:
+    phrases = {WAKE: ("hey kintsugi",), FORGET: ("forget that",)}
+
+    def words(text: str, confidence: float = 0.9) -> list[Word]:
+        return [Word(w, 0, 0, confidence) for w in text.split()]
+
+    assert match_phrase(words("hey kintsugi"), phrases, 0.6) == WAKE
+    assert match_phrase(words("Hey, Kintsugi!"), phrases, 0.6) == WAKE
+    assert match_phrase(words("forget that"), phrases, 0.6) == FORGET
+    # Grammar mode turns other speech into jumbles of the phrase words: never a wake.
+    assert match_phrase(words("hey kintsugi kintsugi hey"), phrases, 0.6) is None
+    assert match_phrase(words("hey"), phrases, 0.6) is None
+    assert match_phrase(words("hey kintsugi", 0.4), phrases, 0.6) is None
+    assert match_phrase([], phrases, 0.6) is None
+
+
+def test_the_wake_phrase_starts_a_session_and_other_speech_does_not(tmp_path: Path) -> None:
+    device, mic, events = make_device(tmp_path, ["hey hey", "hey kintsugi"])
+
+    async def scenario() -> None:
+        task = asyncio.create_task(device.run())
+        mic.say(espeak("What a lovely day it is today."))
+        heard = await until(events, PhraseHeard)
+        assert heard[0].key is None and not events.of_type(SessionStarted)
+        mic.say(espeak("Hey Kintsugi."))
+        await until(events, SessionStarted)
+        await until(events, StateChanged, count=2)  # back to waiting after the session
+        await stop(task)
+
+    asyncio.run(scenario())
+    assert [e.key for e in events.of_type(PhraseHeard)] == [None, WAKE]
+    assert len(events.of_type(SessionStarted)) == 1
+    assert mic.opened == 1 and mic.closed == 1  # opened once for everything, closed at the end
+    waiting = [e for e in events.of_type(StateChanged) if e.state == "waiting"]
+    assert len(waiting) == 2
+
+
+def test_silence_never_reaches_the_decoder(tmp_path: Path) -> None:
+    device, _mic, _events = make_device(tmp_path, [])
+    decoder = device.spotter.decoder
+    assert isinstance(decoder, ScriptedPhraseDecoder)
+
+    async def scenario() -> None:
+        task = asyncio.create_task(device.run())
+        await asyncio.sleep(1.0)
+        await stop(task)
+
+    asyncio.run(scenario())
+    assert decoder.samples == 0
+
+
+def test_quiet_hours_hear_the_wake_phrase_but_do_not_answer(tmp_path: Path) -> None:
+    now = [datetime(2026, 6, 1, 23, 30)]
+    device, mic, events = make_device(
+        tmp_path, ["hey kintsugi", "hey kintsugi"], quiet="22:00-07:00", clock=lambda: now[0]
+    )
+
+    async def scenario() -> None:
+        task = asyncio.create_task(device.run())
+        mic.say(espeak("Hey Kintsugi."))
+        await until(events, WakeIgnored)
+        assert not events.of_type(SessionStarted)
+        now[0] = datetime(2026, 6, 2, 7, 5)  # morning
+        mic.say(espeak("Hey Kintsugi."))
+        await until(events, SessionStarted)
+        await stop(task)
+
+    asyncio.run(scenario())
+    assert [e.reason for e in events.of_type(WakeIgnored)] == ["quiet_hours"]
+
+
+def test_a_session_left_paused_ends_after_the_quiet_timeout(tmp_path: Path) -> None:
+    device, mic, events = make_device(tmp_path, ["hey kintsugi"], pause=True, quiet_timeout_s=1.0)
+
+    async def scenario() -> None:
+        task = asyncio.create_task(device.run())
+        mic.say(espeak("Hey Kintsugi."))
+        await until(events, SessionStarted)
+        timeouts = await until(events, QuietTimeout)
+        assert timeouts[0].paused_s >= 1.0
+        await until(events, SessionEnded)
+        await until(events, StateChanged, count=3)  # waiting, paused, waiting
+        await stop(task)
+
+    asyncio.run(scenario())
+    assert events.of_type(SessionEnded)[0].reason == "interrupted"
+    assert events.of_type(StateChanged)[-1].state == "waiting"
+
+
+def test_forget_that_erases_what_the_session_kept_and_says_so(tmp_path: Path) -> None:
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        journal.save_progress("kept-from-before", '{"step": 1}')
+        time.sleep(1.1)  # records carry whole seconds; the session starts in a later one
+        device, mic, events = make_device(
+            tmp_path, ["hey kintsugi", "forget that"], journal=journal
+        )
+
+        async def scenario() -> None:
+            task = asyncio.create_task(device.run())
+            mic.say(espeak("Hey Kintsugi."))
+            await until(events, SessionEnded)
+            assert len(journal.export()["turns"]) == 1
+            mic.say(espeak("Forget that."))
+            await until(events, SessionForgotten)
+            await until(events, BotUtterance)
+            await stop(task)
+
+        asyncio.run(scenario())
+        assert journal.export()["turns"] == []
+        assert [p["key"] for p in journal.export()["progress"]] == ["kept-from-before"]
+    assert events.of_type(SessionForgotten)[0].records == 1
+    assert [e.text for e in events.of_type(BotUtterance)] == [FORGOTTEN]
+
+
+def test_forget_that_is_only_heard_just_after_a_session(tmp_path: Path) -> None:
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        device, mic, events = make_device(
+            tmp_path,
+            ["forget that", "hey kintsugi", "forget that", "forget that"],
+            journal=journal,
+            forget_window_s=3.0,
+        )
+
+        async def scenario() -> None:
+            task = asyncio.create_task(device.run())
+            mic.say(espeak("Forget that."))  # no session yet: nothing to act on
+            await until(events, PhraseHeard)
+            mic.say(espeak("Hey Kintsugi."))
+            await until(events, SessionEnded)
+            await asyncio.sleep(3.5)  # the window closes
+            mic.say(espeak("Forget that."))
+            await until(events, PhraseHeard, count=3)
+            assert not events.of_type(SessionForgotten)
+            await stop(task)
+
+        asyncio.run(scenario())
+        assert len(journal.export()["turns"]) == 1  # still there
+
+
+def test_forget_with_nothing_kept_says_so(tmp_path: Path) -> None:
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        device, mic, events = make_device(tmp_path, ["hey kintsugi", "forget that"])
+        device.journal = journal  # a session that recorded nothing
+
+        async def scenario() -> None:
+            task = asyncio.create_task(device.run())
+            mic.say(espeak("Hey Kintsugi."))
+            await until(events, SessionEnded)
+            mic.say(espeak("Forget that."))
+            await until(events, BotUtterance)
+            await stop(task)
+
+        asyncio.run(scenario())
+    assert events.of_type(SessionForgotten)[0].records == 0
+    assert [e.text for e in events.of_type(BotUtterance)] == [NOTHING_TO_FORGET]
+    assert not events.of_type(BargeIn)
+
+
+def test_an_out_of_vocabulary_wake_phrase_is_refused_with_what_to_set() -> None:
+    from assistant.errors import SetupError
+
+    english_without_kintsugi = {"hey", "kin", "sue", "ghee", "forget", "that"}
+
+    def knows(word: str) -> bool:
+        return word in english_without_kintsugi
+
+    plan = plan_phrases(ServeSettings(), knows)
+    assert plan.phrases[WAKE] == ("hey kin sue ghee",)
+    assert "sounds the same" in plan.notes[0]
+    with pytest.raises(SetupError, match="wake_sounds_like"):
+        plan_phrases(ServeSettings(wake_phrase="hello zorblax"), knows)
+    custom = plan_phrases(
+        ServeSettings(wake_phrase="hello zorblax", wake_sounds_like="hey kin sue"), knows
+    )
+    assert custom.phrases[WAKE] == ("hey kin sue",)
+    no_forget = plan_phrases(ServeSettings(forget_phrase="vergiss das"), knows)
+    assert FORGET not in no_forget.phrases
+    assert any("kintsugi journal forget" in note for note in no_forget.notes)
+    unchecked = plan_phrases(ServeSettings(), lambda _word: None)
+    assert not unchecked.checked and unchecked.phrases[WAKE] == ("hey kintsugi",)

@@ -98,8 +98,15 @@ def _kept_place(reflection: GuidedReflection, step: int) -> str:
     )
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _count_word(count: int) -> str:
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
+
+
 def _days(count: int) -> str:
-    return "a day" if count == 1 else f"{['', 'one', 'two', 'three'][count]} days"
+    return "a day" if count == 1 else f"{_count_word(count)} days"
 
 
 def guide_payload(
@@ -237,7 +244,7 @@ def _offer(tracker: Tracker) -> str:
     listed = "; ".join(f"{r.title}, about {r.minutes} minutes" for r in REFLECTIONS)
     suggested = _suggested(tracker)
     return (
-        f"I have {len(REFLECTIONS)} guided reflections: {listed}. I'd suggest "
+        f"I have {_count_word(len(REFLECTIONS))} guided reflections: {listed}. I'd suggest "
         f"{suggested.title.lower()}. {suggested.summary} Shall we start it, or would you "
         "like another?"
     )

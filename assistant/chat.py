@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass
 from typing import IO, Any
 
-from assistant.dialogue import Dialogue, TurnResult
+from assistant.dialogue import Dialogue, RasaDialogue, TurnResult
+from assistant.guided_progress import GuidedProgress
 from assistant.journal import Journal
 
 DEFAULT_SENDER = "default"
@@ -61,21 +62,38 @@ def _emit(stream: IO[str], obj: dict[str, Any]) -> None:
     stream.flush()
 
 
-def _with_journal(result: TurnResult, journal: Journal | None) -> TurnResult:
-    """Record the turn (scores and labels; text only with consent). If saving failed, the
-    user is told in the reply and the session goes on."""
+def _with_journal(
+    result: TurnResult, journal: Journal | None, progress: GuidedProgress | None = None
+) -> TurnResult:
+    """Record the turn (scores and labels; text only with consent) and where a guided
+    reflection is. If saving failed, the user is told in the reply and the session goes on."""
     if journal is None:
         return result
-    write = journal.record_turn(result)
-    if not write.message:
+    writes = [journal.record_turn(result)]
+    if progress is not None:
+        writes += progress.after_turn(result)
+    messages = list(dict.fromkeys(write.message for write in writes if write.message))
+    if not messages:
         return result
-    return dataclasses.replace(result, bot=[*result.bot, write.message])
+    return dataclasses.replace(result, bot=[*result.bot, *messages])
+
+
+async def _handle(
+    dialogue: Dialogue, sender: str, text: str, progress: GuidedProgress | None
+) -> TurnResult:
+    """One turn, with the sender's saved reflection position when there is one (the
+    dialogue passes it on only if the turn asks to resume)."""
+    saved = progress.saved(sender) if progress is not None else None
+    if saved is not None and isinstance(dialogue, RasaDialogue):
+        return await dialogue.handle(sender, text, resume=saved)
+    return await dialogue.handle(sender, text)
 
 
 async def run_jsonl(
     dialogue: Dialogue, source: IO[bytes], sink: IO[str], journal: Journal | None = None
 ) -> int:
     """Serve JSONL turns until end of input. Returns the exit code (0)."""
+    progress = GuidedProgress(journal) if journal is not None else None
     for number, raw in enumerate(iter(source.readline, b""), start=1):
         # Undecodable bytes become replacement characters and are cleaned downstream.
         line = raw.decode("utf-8", errors="replace")
@@ -87,8 +105,8 @@ async def run_jsonl(
             except MalformedLine as error:
                 _emit(sink, {"error": f"line {number}: {error}", "line": number})
                 continue
-        result = await dialogue.handle(request.sender, request.text)
-        _emit(sink, _with_journal(result, journal).to_json())
+        result = await _handle(dialogue, request.sender, request.text, progress)
+        _emit(sink, _with_journal(result, journal, progress).to_json())
     return 0
 
 
@@ -97,6 +115,7 @@ async def run_interactive(
 ) -> int:
     """A typed conversation on the terminal. Ends at end of input or on "goodbye"."""
     prompt = "you> " if source.isatty() else ""
+    progress = GuidedProgress(journal) if journal is not None else None
     sink.write(
         "Kintsugi (text). Type your message; say help for options, or press Ctrl-D to leave.\n"
     )
@@ -111,7 +130,9 @@ async def run_interactive(
         if not line:
             sink.write("\nGoodbye. Take care.\n")
             return 0
-        result = _with_journal(await dialogue.handle(DEFAULT_SENDER, line), journal)
+        result = _with_journal(
+            await _handle(dialogue, DEFAULT_SENDER, line, progress), journal, progress
+        )
         _print_bot(sink, result.bot)
         if result.intent == "goodbye":
             return 0

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from actions.payloads import AUDIO_KEY, LISTEN_KEY
+from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY
 from assistant.action_server import ActionServer
 from assistant.errors import DialogueModelError
 from assistant.replies import ACTION_SERVER_RESTARTED, INPUT_PROBLEM_REPLIES
@@ -32,14 +32,18 @@ TURN_TYPE_PAYLOAD_KEY = "kintsugi_expect"
 # ("I need to stop lying to you...") and must not end the exercise.
 COMMAND_INTENTS = frozenset({"stop", "help", "skip"})
 MAX_COMMAND_WORDS = 5
-FREE_TEXT_LOOPS = frozenset({"apology_form", "listening_form", "questions_form"})
+FREE_TEXT_LOOPS = frozenset({"apology_form", "listening_form", "questions_form", "guided_form"})
 # The turn each free-text loop waits for when no action said (actions normally say, turn by
 # turn: a listening monologue expects short answers until its reflection, which is long).
 LOOP_TURN_KINDS = {
     "apology_form": "long_form",
     "listening_form": "answer",
     "questions_form": "answer",
+    "guided_form": "command",
 }
+# A saved guided-reflection position (from the journal) goes to the actions only with a
+# request that can use it, not with every turn.
+RESUME_INTENTS = frozenset({"guided_resume", "start_guided"})
 
 # The NLU learns the crisis intents too (a second guard behind the screen). Alone, it is
 # trusted only when it is very sure: measured on the apology and safety evaluation sets,
@@ -103,6 +107,11 @@ class TurnResult:
     """During a listening role-play: the partner segment just spoken (`text`) and the designed
     pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
 
+    guide: dict[str, Any] | None = None
+    """During a guided reflection: the step just said and what follows it (`reflection`,
+    `step` (1-based), `of`, `silence_s`, `answer`, `remaining_s`, `closing`, `paused`, ...;
+    see actions/reflection_actions.py `guide_payload`)."""
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSONL shape (`expect` is included for voice front-ends)."""
         return {
@@ -116,6 +125,7 @@ class TurnResult:
             "feedback": self.feedback,
             "expect": self.expect,
             "listen": self.listen,
+            "guide": self.guide,
         }
 
 
@@ -188,9 +198,17 @@ class RasaDialogue:
         return intent.get("name"), float(intent.get("confidence") or 0.0)
 
     async def handle(
-        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+        self,
+        sender: str,
+        text: str,
+        audio: Mapping[str, Any] | None = None,
+        *,
+        resume: Mapping[str, Any] | None = None,
     ) -> TurnResult:
-        """Run one user turn and collect everything it produced."""
+        """Run one user turn and collect everything it produced.
+
+        `resume` is a saved guided-reflection position (assistant.guided_progress); it
+        reaches the actions, as message metadata, only when the turn asks to resume."""
         cleaned = clean_text(text, self._settings.max_message_chars)
         if not cleaned.usable:
             assert cleaned.problem is not None
@@ -215,7 +233,7 @@ class RasaDialogue:
             self.action_server.restart()
 
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
-        result = await self._run_turn(sender, cleaned.text, verdicts, audio)
+        result = await self._run_turn(sender, cleaned.text, verdicts, audio, resume)
         if not self.action_server.alive():
             # It died during this turn, so the turn's action events were lost. Put the
             # conversation back as it was, restart, and run the same turn again.
@@ -223,7 +241,7 @@ class RasaDialogue:
             self._notice("action server died during a turn; restarting and replaying it")
             await self._restore(sender, result.snapshot)
             self.action_server.restart()
-            result = await self._run_turn(sender, cleaned.text, verdicts, audio)
+            result = await self._run_turn(sender, cleaned.text, verdicts, audio, resume)
         turn = result.turn
         return TurnResult(
             sender=turn.sender,
@@ -236,6 +254,7 @@ class RasaDialogue:
             feedback=turn.feedback,
             expect=turn.expect,
             listen=turn.listen,
+            guide=turn.guide,
         )
 
     async def _run_turn(
@@ -244,6 +263,7 @@ class RasaDialogue:
         text: str,
         verdicts: Sequence[SafetyVerdict],
         audio: Mapping[str, Any] | None = None,
+        resume: Mapping[str, Any] | None = None,
     ) -> _Ran:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
@@ -264,6 +284,9 @@ class RasaDialogue:
         else:
             parse_data = _gate_nlu_crisis(parse_data)
 
+        metadata: dict[str, Any] = {AUDIO_KEY: dict(audio)} if audio else {}
+        if resume and (parse_data.get("intent") or {}).get("name") in RESUME_INTENTS:
+            metadata[GUIDE_RESUME_KEY] = dict(resume)
         output = CollectingOutputChannel()
         await agent.handle_message(
             UserMessage(
@@ -271,10 +294,10 @@ class RasaDialogue:
                 output,
                 sender_id=sender,
                 parse_data=parse_data,
-                metadata={AUDIO_KEY: dict(audio)} if audio else None,
+                metadata=metadata or None,
             )
         )
-        bot, feedback, expect, listen = _split_messages(output.messages)
+        bot, feedback, expect, listen, guide = _split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if (
@@ -306,6 +329,7 @@ class RasaDialogue:
                 feedback=feedback,
                 expect=expect,
                 listen=listen,
+                guide=guide,
             ),
             snapshot=snapshot,
         )
@@ -434,12 +458,15 @@ def _guard_commands(
 
 def _split_messages(
     messages: Sequence[dict[str, Any]],
-) -> tuple[list[str], dict[str, Any] | None, str | None, dict[str, Any] | None]:
+) -> tuple[
+    list[str], dict[str, Any] | None, str | None, dict[str, Any] | None, dict[str, Any] | None
+]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
     feedback: dict[str, Any] | None = None
     expect: str | None = None
     listen: dict[str, Any] | None = None
+    guide: dict[str, Any] | None = None
     for message in messages:
         if message.get("text"):
             bot.append(str(message["text"]))
@@ -453,7 +480,9 @@ def _split_messages(
                 # The segment is the text said just before its payload; a voice front-end
                 # needs to know which of the lines is the partner's own voice.
                 listen = {**custom[LISTEN_KEY], "text": bot[-1] if bot else ""}
-    return bot, feedback, expect, listen
+            if isinstance(custom.get(GUIDE_KEY), dict):
+                guide = custom[GUIDE_KEY]
+    return bot, feedback, expect, listen, guide
 
 
 def _expected_turn(tracker: Any) -> str:

@@ -1,0 +1,116 @@
+"""Where a guided reflection was left, kept in the journal so it can be resumed after a
+restart; and the spoken answers the user agreed to keep.
+
+The actions never touch the journal (the action server is a separate process with no
+settings). The runtime reads each turn's `guide` payload after the turn: a step said or a
+stop saves the position, the end clears it, and an answer the user agreed to keep is saved
+with the words of that turn. When a later turn asks to resume, the front-end passes the
+saved position to `Dialogue.handle(resume=...)`, which hands it to the actions as message
+metadata.
+
+Nothing is saved from a turn the safety screen flagged. Keys hold a hash of the sender id,
+never the id itself (a JSONL sender may be a name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any, Protocol
+
+from actions.coaching.guided.navigation import RESUME_WITHIN_DAYS
+from assistant.journal import JournalWrite
+
+__all__ = ["ANSWER_PREFIX", "POSITION_PREFIX", "RESUME_WITHIN", "GuidedProgress"]
+
+RESUME_WITHIN = timedelta(days=RESUME_WITHIN_DAYS)
+POSITION_PREFIX = "guided-position/"
+ANSWER_PREFIX = "guided-answer/"
+
+
+class _Store(Protocol):
+    """The parts of `assistant.journal.Journal` used here."""
+
+    def save_progress(self, key: str, value_json: str) -> JournalWrite: ...
+
+    def load_progress(self, key: str, max_age: timedelta) -> str | None: ...
+
+    def clear_progress(self, key: str) -> JournalWrite: ...
+
+
+class _Turn(Protocol):
+    @property
+    def sender(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def safety(self) -> str | None: ...
+
+    @property
+    def guide(self) -> dict[str, Any] | None: ...
+
+
+def _sender_key(sender: str) -> str:
+    return hashlib.sha256(sender.encode("utf-8")).hexdigest()[:16]
+
+
+class GuidedProgress:
+    """Saves and restores reflection positions per sender, through the journal."""
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+        # Read from the journal once per sender; kept current by `after_turn`.
+        self._positions: dict[str, dict[str, Any] | None] = {}
+
+    def saved(self, sender: str) -> dict[str, Any] | None:
+        """The position to resume (at most RESUME_WITHIN old), or None."""
+        if sender not in self._positions:
+            raw = self._store.load_progress(POSITION_PREFIX + _sender_key(sender), RESUME_WITHIN)
+            self._positions[sender] = _position_from(raw)
+        return self._positions[sender]
+
+    def after_turn(self, turn: _Turn) -> list[JournalWrite]:
+        """Record what this turn changed; returns the journal writes it made."""
+        guide = turn.guide
+        if turn.safety is not None or not isinstance(guide, dict):
+            return []
+        writes: list[JournalWrite] = []
+        kept = guide.get("kept_answer")
+        if isinstance(kept, int) and guide.get("keep_answers") is True and turn.text:
+            writes.append(self._save_answer(guide, kept, turn.text))
+        key = POSITION_PREFIX + _sender_key(turn.sender)
+        if guide.get("finished"):
+            self._positions[turn.sender] = None
+            writes.append(self._store.clear_progress(key))
+            return writes
+        position = {
+            "reflection": guide.get("reflection"),
+            "step": guide.get("step"),
+            "paused": bool(guide.get("paused")),
+            "pace": guide.get("pace", 1.0),
+            "keep_answers": guide.get("keep_answers"),
+        }
+        self._positions[turn.sender] = position
+        writes.append(self._store.save_progress(key, json.dumps(position)))
+        return writes
+
+    def _save_answer(self, guide: dict[str, Any], step: int, text: str) -> JournalWrite:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        reflection = str(guide.get("reflection"))
+        value = {"reflection": reflection, "step": step, "answer": text, "said_at": now}
+        return self._store.save_progress(
+            f"{ANSWER_PREFIX}{reflection}/{now}/{step}", json.dumps(value, ensure_ascii=False)
+        )
+
+
+def _position_from(raw: str | None) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) and value.get("reflection") else None

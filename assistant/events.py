@@ -243,6 +243,21 @@ class BargeIn:
 
 
 @dataclass(frozen=True)
+class PartnerSpeech:
+    """In a listening role-play, the partner's own voice began or ended (finished or cut
+    off). Between the two, a voice over theirs is an interruption."""
+
+    segment: int
+    """The monologue segment (1-based)."""
+
+    started: bool
+    """True when their voice began; False when it ended."""
+
+    partner_s: float
+    """Partner time at this moment: seconds of their speech and pauses so far."""
+
+
+@dataclass(frozen=True)
 class PartnerInterrupted:
     """In a listening role-play, the user spoke before the partner had finished: over their
     voice (`overlap`), or into one of their designed pauses."""

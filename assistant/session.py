@@ -43,6 +43,7 @@ from assistant.events import (
     NotUnderstood,
     PartialTranscript,
     PartnerInterrupted,
+    PartnerSpeech,
     PlaybackFinished,
     PlaybackStarted,
     Reprompt,
@@ -473,7 +474,7 @@ class VoiceSession:
             player.result()
         except DeviceLostError as error:
             self.speaker.stop()
-            self.clock.stopped(time.monotonic())
+            self._partner_stops()
             return self._device_lost(error.kind, error)
         self.events.emit(PlaybackFinished(interrupted=False))
         await asyncio.sleep(self.options.holdoff_s)
@@ -495,10 +496,9 @@ class VoiceSession:
             elif partner != self.clock.running:
                 await self.speaker.wait_done()
                 if partner:
-                    self.clock.speaking(time.monotonic(), int(marks[index] or 0))
-                    self.overlap.reset()
+                    self._partner_starts(int(marks[index] or 0))
                 else:
-                    self.clock.stopped(time.monotonic())
+                    self._partner_stops()
             now = time.monotonic()
             start = max(now, queued_until)
             queued_until = start + len(samples) / SAMPLE_RATE
@@ -508,8 +508,18 @@ class VoiceSession:
             if index == 0:
                 self.events.emit(PlaybackStarted(sentence))
         await self.speaker.wait_done()
-        if self.clock.running:
-            self.clock.stopped(time.monotonic())
+        self._partner_stops()
+
+    def _partner_starts(self, segment: int) -> None:
+        self.clock.speaking(time.monotonic(), segment)
+        self.overlap.reset()
+        self.events.emit(PartnerSpeech(segment, True, round(self.clock.elapsed_s, 2)))
+
+    def _partner_stops(self) -> None:
+        if not self.clock.running:
+            return
+        self.clock.stopped(time.monotonic())
+        self.events.emit(PartnerSpeech(self.clock.segment, False, round(self.clock.elapsed_s, 2)))
 
     async def _watch_for_commands(self, spoken: str) -> str | Onset:
         """Listen during playback, through the command grammar only (never free text) - and,
@@ -556,7 +566,7 @@ class VoiceSession:
 
     def _barge_in(self, command: str) -> State:
         self.speaker.stop()
-        self.clock.stopped(time.monotonic())
+        self._partner_stops()
         self.events.emit(BargeIn(command))
         self.events.emit(PlaybackFinished(interrupted=True))
         if command == "stop":
@@ -578,7 +588,7 @@ class VoiceSession:
         decided = time.monotonic()
         self.speaker.stop()
         self._note_interruption(onset.at, overlap=True, detected=decided)
-        self.clock.stopped(decided)
+        self._partner_stops()
         self.events.emit(PlaybackFinished(interrupted=True))
         cut = next(
             (index for index, _start, end in self._sentence_spans if end > onset.at),

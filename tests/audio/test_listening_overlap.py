@@ -192,6 +192,45 @@ def test_speaking_over_the_partner_is_an_interruption_at_its_time(
     assert feedback["interruptions"]["in_pauses"] == 0
 
 
+def test_speaking_into_a_designed_pause_is_timed_from_the_audio(
+    pulse: PulseHarness, rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    events = EventLog()
+    dialogue = RecordingDialogue(rasa_dialogue, "into-the-pause")
+    cut_in = espeak("But that is not fair to me. I was going to tell you.")
+
+    async def scenario() -> tuple[float, float]:
+        with pulse.voice() as voice:
+            session = make_session(dialogue, [START, CUT_IN], events)
+            task = asyncio.create_task(session.run())
+            await wait_for(events, lambda e: isinstance(e, StateChanged) and e.state == "listening")
+            voice.say(espeak("I want to practise listening."))
+            stopped, first = await wait_for(events, partner(1, False), timeout=90)
+            await asyncio.sleep(0.6)  # into their 1.5 s pause
+            voice.say(cut_in)
+            await wait_for(events, lambda e: isinstance(e, PartnerInterrupted), 20)
+            assert voice.started_at is not None
+            said = voice.started_at + lead_in_s(cut_in)
+            await wait_for(events, partner(2, True), timeout=60)
+            await stop_session(task)
+            return stopped - first.partner_s, said
+
+    partner_zero, said = asyncio.run(scenario())
+    (moment,) = events.of_type(PartnerInterrupted)
+    expected = said - partner_zero
+    print(
+        f"\nin the pause: measured at {moment.at_s:.2f} s, voice began at {expected:.2f} s "
+        f"(error {(moment.at_s - expected) * 1000:+.0f} ms)"
+    )
+    assert not moment.overlap and moment.segment == 1
+    assert abs(moment.at_s - expected) <= TOLERANCE_S
+    feedback = finish_by_text(rasa_dialogue, run, dialogue.sender)
+    assert feedback["interruptions"]["moments"] == [
+        {"segment": 1, "at_s": round(moment.at_s, 1), "source": "audio", "in_pause": True}
+    ]
+    assert feedback["interruptions"]["in_pauses"] == 1
+
+
 @pytest.mark.parametrize("echo", [False, True], ids=["silence", "own-voice-looped-back"])
 def test_silence_and_the_partners_own_voice_are_not_interruptions(
     pulse: PulseHarness, rasa_dialogue: RasaDialogue, echo: bool

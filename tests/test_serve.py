@@ -402,3 +402,13 @@ def test_the_stop_word_cuts_the_devices_own_words_short(tmp_path: Path) -> None:
         asyncio.run(scenario())
     assert [e.command for e in events.of_type(BargeIn)] == ["stop"]
     assert events.of_type(PlaybackFinished)[-1].interrupted
+
+
+def test_the_spotter_keeps_only_a_short_pre_roll_of_audio() -> None:
+    plan = plan_phrases(ServeSettings(), lambda _word: True)
+    spotter = Spotter(ScriptedPhraseDecoder(), plan.phrases, pre_roll_s=0.4)
+    hum = (np.sin(np.arange(BLOCK * 500) / 3) * 50).astype(np.int16)  # 10 s below the gate
+    for i in range(0, len(hum), BLOCK):
+        assert spotter.feed(hum[i : i + BLOCK]) is None
+    kept = sum(len(block) for block in spotter._pre_roll)
+    assert 0.4 * 16000 <= kept <= 0.4 * 16000 + BLOCK

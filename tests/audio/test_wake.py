@@ -230,7 +230,9 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
         "XDG_CONFIG_HOME": str(home / ".config"),
         "XDG_DATA_HOME": str(home / ".local" / "share"),
         "RASA_TELEMETRY_ENABLED": "false",
+        "TMPDIR": str(tmp_path / "tmp"),  # to see that nothing is left in it
     }
+    (tmp_path / "tmp").mkdir()
     env.pop("KINTSUGI_HOME", None)
     events_file = tmp_path / "events.jsonl"
     command = [str(PROJECT_ROOT / ".venv" / "bin" / "kintsugi"), "serve", "--events"]
@@ -267,6 +269,10 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
     )
     assert group.stdout.strip() == ""
     assert SessionEnded.__name__ in events_file.read_text()
+    # No audio anywhere on disk, and the speech synthesizer's scratch files are gone.
+    written = [p for p in (*home.rglob("*"), *(tmp_path / "tmp").rglob("*")) if p.is_file()]
+    assert not [p for p in written if p.suffix.lower() in (".wav", ".raw", ".pcm")], written
+    assert not list((tmp_path / "tmp").iterdir())
 
 
 def test_doctor_line_for_the_wake_phrase() -> None:

@@ -418,6 +418,10 @@ class ValidateGuidedForm(FormValidationAction):
         command = read_command(text, intent, answer_step=answer_step)
         if command is None and intent in LEAVE_INTENTS and not answer_step:
             return {INPUT_SLOT: LEFT}
+        other = named_reflection(text) if intent == "start_guided" else None
+        if command is None and not answer_step and other not in (None, reflection):
+            # "The one after an argument" in the middle of another: switch to it.
+            return _fresh(other)
         if command is None:
             if answer_step:
                 # Taken as the answer; the runtime keeps the words only if the user agreed.
@@ -428,10 +432,9 @@ class ValidateGuidedForm(FormValidationAction):
             return {INPUT_SLOT: None}
         move = navigate(reflection, position, command)
         if move.note:
+            # Slower/faster is only acknowledged here: the pace goes out in the guide payload
+            # for a voice front-end to apply; in text the reader sets their own pace.
             dispatcher.utter_message(text=move.note)
-        if command in (Command.SLOWER, Command.FASTER):
-            # Text has no speaking rate: the pace is the reader's own.
-            dispatcher.utter_message(text="(In text, the pace is yours.)")
         return _apply(move)
 
 

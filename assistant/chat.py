@@ -15,8 +15,8 @@ import sys
 from dataclasses import dataclass
 from typing import IO, Any
 
-from assistant.dialogue import Dialogue, RasaDialogue, TurnResult
-from assistant.guided_progress import GuidedProgress
+from assistant.dialogue import Dialogue, TurnResult
+from assistant.guided_progress import GuidedProgressDialogue
 from assistant.journal import Journal
 
 DEFAULT_SENDER = "default"
@@ -62,38 +62,27 @@ def _emit(stream: IO[str], obj: dict[str, Any]) -> None:
     stream.flush()
 
 
-def _with_journal(
-    result: TurnResult, journal: Journal | None, progress: GuidedProgress | None = None
-) -> TurnResult:
-    """Record the turn (scores and labels; text only with consent) and where a guided
-    reflection is. If saving failed, the user is told in the reply and the session goes on."""
+def _with_journal(result: TurnResult, journal: Journal | None) -> TurnResult:
+    """Record the turn (scores and labels; text only with consent). If saving failed, the
+    user is told in the reply and the session goes on."""
     if journal is None:
         return result
-    writes = [journal.record_turn(result)]
-    if progress is not None:
-        writes += progress.after_turn(result)
-    messages = list(dict.fromkeys(write.message for write in writes if write.message))
-    if not messages:
+    write = journal.record_turn(result)
+    if not write.message or write.message in result.bot:
         return result
-    return dataclasses.replace(result, bot=[*result.bot, *messages])
+    return dataclasses.replace(result, bot=[*result.bot, write.message])
 
 
-async def _handle(
-    dialogue: Dialogue, sender: str, text: str, progress: GuidedProgress | None
-) -> TurnResult:
-    """One turn, with the sender's saved reflection position when there is one (the
-    dialogue passes it on only if the turn asks to resume)."""
-    saved = progress.saved(sender) if progress is not None else None
-    if saved is not None and isinstance(dialogue, RasaDialogue):
-        return await dialogue.handle(sender, text, resume=saved)
-    return await dialogue.handle(sender, text)
+def _with_progress(dialogue: Dialogue, journal: Journal | None) -> Dialogue:
+    """With a journal, guided reflections can be resumed where they were left."""
+    return dialogue if journal is None else GuidedProgressDialogue(dialogue, journal)
 
 
 async def run_jsonl(
     dialogue: Dialogue, source: IO[bytes], sink: IO[str], journal: Journal | None = None
 ) -> int:
     """Serve JSONL turns until end of input. Returns the exit code (0)."""
-    progress = GuidedProgress(journal) if journal is not None else None
+    dialogue = _with_progress(dialogue, journal)
     for number, raw in enumerate(iter(source.readline, b""), start=1):
         # Undecodable bytes become replacement characters and are cleaned downstream.
         line = raw.decode("utf-8", errors="replace")
@@ -105,8 +94,8 @@ async def run_jsonl(
             except MalformedLine as error:
                 _emit(sink, {"error": f"line {number}: {error}", "line": number})
                 continue
-        result = await _handle(dialogue, request.sender, request.text, progress)
-        _emit(sink, _with_journal(result, journal, progress).to_json())
+        result = await dialogue.handle(request.sender, request.text)
+        _emit(sink, _with_journal(result, journal).to_json())
     return 0
 
 
@@ -115,7 +104,7 @@ async def run_interactive(
 ) -> int:
     """A typed conversation on the terminal. Ends at end of input or on "goodbye"."""
     prompt = "you> " if source.isatty() else ""
-    progress = GuidedProgress(journal) if journal is not None else None
+    dialogue = _with_progress(dialogue, journal)
     sink.write(
         "Kintsugi (text). Type your message; say help for options, or press Ctrl-D to leave.\n"
     )
@@ -130,9 +119,7 @@ async def run_interactive(
         if not line:
             sink.write("\nGoodbye. Take care.\n")
             return 0
-        result = _with_journal(
-            await _handle(dialogue, DEFAULT_SENDER, line, progress), journal, progress
-        )
+        result = _with_journal(await dialogue.handle(DEFAULT_SENDER, line), journal)
         _print_bot(sink, result.bot)
         if result.intent == "goodbye":
             return 0

@@ -14,15 +14,24 @@ never the id itself (a JSONL sender may be a name).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from actions.coaching.guided.navigation import RESUME_WITHIN_DAYS
+from assistant.dialogue import Dialogue, RasaDialogue, TurnResult
 from assistant.journal import JournalWrite
 
-__all__ = ["ANSWER_PREFIX", "POSITION_PREFIX", "RESUME_WITHIN", "GuidedProgress"]
+__all__ = [
+    "ANSWER_PREFIX",
+    "POSITION_PREFIX",
+    "RESUME_WITHIN",
+    "GuidedProgress",
+    "GuidedProgressDialogue",
+]
 
 RESUME_WITHIN = timedelta(days=RESUME_WITHIN_DAYS)
 POSITION_PREFIX = "guided-position/"
@@ -114,3 +123,27 @@ def _position_from(raw: str | None) -> dict[str, Any] | None:
     except json.JSONDecodeError:
         return None
     return value if isinstance(value, dict) and value.get("reflection") else None
+
+
+class GuidedProgressDialogue:
+    """A Dialogue that keeps guided-reflection places (and agreed answers) in the journal,
+    and hands the saved place back to the dialogue with each turn, which passes it to the
+    actions when the turn asks to resume. Text chat wraps its dialogue in it; a voice
+    session can do the same."""
+
+    def __init__(self, inner: Dialogue, store: _Store) -> None:
+        self.inner = inner
+        self.progress = GuidedProgress(store)
+
+    async def handle(
+        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+    ) -> TurnResult:
+        saved = self.progress.saved(sender)
+        if saved is not None and isinstance(self.inner, RasaDialogue):
+            result = await self.inner.handle(sender, text, audio, resume=saved)
+        else:
+            result = await self.inner.handle(sender, text, audio)
+        messages = [write.message for write in self.progress.after_turn(result) if write.message]
+        if not messages:
+            return result
+        return dataclasses.replace(result, bot=[*result.bot, *dict.fromkeys(messages)])

@@ -179,6 +179,18 @@ def test_nothing_paused_to_resume_offers_a_choice(
 
 
 @pytest.mark.rasa
+def test_naming_another_reflection_in_the_middle_switches_to_it(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "g-switch", "the long road")
+    _turn(rasa_dialogue, run, "g-switch", "no")
+    switched = _turn(rasa_dialogue, run, "g-switch", "actually the one after an argument")
+    assert switched.exercise == "reflection"
+    assert switched.bot[0].startswith("After an argument or a setback")
+    assert switched.bot[-1] == CONSENT_QUESTION  # asked again: a new reflection
+
+
+@pytest.mark.rasa
 def test_menu_in_the_middle_leaves_and_keeps_the_place(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:

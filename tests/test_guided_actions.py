@@ -1,0 +1,138 @@
+"""The guided-reflection actions on hand-built trackers (no Rasa model): the guide payload's
+fields, which voice front-ends rely on, and a saved place passed back as metadata."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.coaching.guided import get_reflection
+from actions.payloads import EXPECT_KEY, GUIDE_KEY, GUIDE_RESUME_KEY
+from actions.reflection_actions import (
+    ANSWER_CUE,
+    ActionAskGuidedInput,
+    ActionGuidedResume,
+    ValidateGuidedForm,
+)
+
+SETBACK = get_reflection("after-a-setback")
+CONTRACT = {
+    "reflection", "title", "step", "of", "silence_s", "answer", "remaining_s", "closing",
+    "paused", "pace", "keep_answers", "kept_answer", "text_cue", "finished", "stopped",
+}  # fmt: skip
+
+
+def _tracker(slots: dict[str, Any], text: str = "next", **message: Any) -> Tracker:
+    latest = {"text": text, "intent": {"name": message.pop("intent", "skip")}, "entities": []}
+    latest.update(message)
+    return Tracker("unit", slots, latest, [], False, None, {"name": "guided_form"}, "action_listen")
+
+
+def _customs(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    return [m["custom"] for m in dispatcher.messages if m.get("custom")]
+
+
+def test_every_step_sends_the_contract_fields_and_its_turn_kind() -> None:
+    for index, step in enumerate(SETBACK.steps):
+        dispatcher = CollectingDispatcher()
+        slots = {
+            "guided_reflection": SETBACK.id,
+            "guided_step": float(index),
+            "guided_keep": False,
+            "guided_announce": True,
+        }
+        asyncio.run(ActionAskGuidedInput().run(dispatcher, _tracker(slots), {}))
+        texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+        assert texts[0] == step.text
+        (guide,) = [c[GUIDE_KEY] for c in _customs(dispatcher) if GUIDE_KEY in c]
+        assert set(guide) == CONTRACT
+        assert guide["step"] == index + 1 and guide["of"] == len(SETBACK.steps)
+        assert guide["silence_s"] == step.silence_s and guide["answer"] is step.invites_answer
+        assert guide["closing"] is (index == len(SETBACK.steps) - 1)
+        assert guide["text_cue"] == texts[-1]  # the line a voice front-end does not speak
+        expect = [c[EXPECT_KEY] for c in _customs(dispatcher) if EXPECT_KEY in c]
+        assert expect == ["long_form" if step.invites_answer else "command"]
+
+
+def test_the_answer_kept_is_reported_once_with_the_next_step() -> None:
+    answer_step = next(i for i, s in enumerate(SETBACK.steps) if s.invites_answer)
+    slots = {
+        "guided_reflection": SETBACK.id,
+        "guided_step": float(answer_step),
+        "guided_keep": True,
+    }
+    dispatcher = CollectingDispatcher()
+    values = asyncio.run(
+        ValidateGuidedForm().validate_guided_input(
+            "We shouted, and I walked out.",
+            dispatcher,
+            _tracker(slots, "We shouted, and I walked out.", intent="share_feelings"),
+            {},
+        )
+    )
+    assert values["guided_kept"] == answer_step + 1
+    assert values["guided_step"] == answer_step + 1 and values["guided_announce"] is True
+    ask = CollectingDispatcher()
+    events = asyncio.run(ActionAskGuidedInput().run(ask, _tracker({**slots, **values}), {}))
+    (guide,) = [c[GUIDE_KEY] for c in _customs(ask) if GUIDE_KEY in c]
+    assert guide["kept_answer"] == answer_step + 1
+    assert {"event": "slot", "name": "guided_kept", "value": None} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+
+
+def test_an_answer_is_not_marked_kept_without_a_yes() -> None:
+    answer_step = next(i for i, s in enumerate(SETBACK.steps) if s.invites_answer)
+    slots = {"guided_reflection": SETBACK.id, "guided_step": float(answer_step)}
+    for keep in (False, None):
+        values = asyncio.run(
+            ValidateGuidedForm().validate_guided_input(
+                "We shouted.",
+                CollectingDispatcher(),
+                _tracker({**slots, "guided_keep": keep}, "We shouted."),
+                {},
+            )
+        )
+        assert values.get("guided_kept") is None
+
+
+@pytest.mark.parametrize(
+    ("saved", "resumed"),
+    [
+        ({"reflection": SETBACK.id, "step": 4, "pace": 0.9, "keep_answers": True}, 4),
+        ({"reflection": "no-such-reflection", "step": 2}, None),
+        ({"reflection": SETBACK.id, "step": 99}, None),
+        ({"reflection": SETBACK.id, "step": "x"}, None),
+        ("not a dict", None),
+    ],
+)
+def test_a_saved_place_from_the_runtime_is_used_only_when_it_is_valid(
+    saved: Any, resumed: int | None
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker(
+        {}, "resume my reflection", intent="guided_resume", metadata={GUIDE_RESUME_KEY: saved}
+    )
+    events = asyncio.run(ActionGuidedResume().run(dispatcher, tracker, {}))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["exercise"] == "reflection"
+    if resumed is None:
+        assert slots["guided_reflection"] is None  # choose one instead
+        assert "don't have a reflection paused" in dispatcher.messages[0]["text"]
+    else:
+        assert slots["guided_reflection"] == SETBACK.id
+        assert slots["guided_step"] == resumed - 1
+        assert slots["guided_pace"] == 0.9 and slots["guided_keep"] is True
+
+
+def test_the_answer_cue_is_shown_at_answer_steps() -> None:
+    index = next(i for i, s in enumerate(SETBACK.steps) if s.invites_answer)
+    dispatcher = CollectingDispatcher()
+    slots = {"guided_reflection": SETBACK.id, "guided_step": float(index), "guided_keep": False}
+    asyncio.run(ActionAskGuidedInput().run(dispatcher, _tracker(slots), {}))
+    texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert texts == [ANSWER_CUE]  # not announced: the prompt is not said again

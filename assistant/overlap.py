@@ -138,11 +138,14 @@ class MonologueClock:
         self.elapsed_s = 0.0
         self.segment = 0
         self.running = False
+        self.runs = 0
+        """How many stretches of the partner's voice have begun (to notice a new one)."""
         self._since: float | None = None
 
     def speaking(self, now: float, segment: int) -> None:
         self.segment = segment
         self.running = True
+        self.runs += 1
         self._since = now
 
     def stopped(self, now: float) -> None:

@@ -512,7 +512,6 @@ class VoiceSession:
 
     def _partner_starts(self, segment: int) -> None:
         self.clock.speaking(time.monotonic(), segment)
-        self.overlap.reset()
         self.events.emit(PartnerSpeech(segment, True, round(self.clock.elapsed_s, 2)))
 
     def _partner_stops(self) -> None:
@@ -529,13 +528,21 @@ class VoiceSession:
         if self.commands is not None:
             self.commands.reset()
         reference_len = int(1.2 * SAMPLE_RATE)
+        run = -1
         while True:
             chunk = await self.mic.read()
             if chunk is None:  # replay input ended: let the reply finish
                 await asyncio.Event().wait()
                 continue
             if self.clock.running:
-                onset = self.overlap.feed(
+                if run != self.clock.runs:
+                    # A new stretch of the partner's voice: judge it afresh. (Reset here,
+                    # not where it starts, so it never races a feed in the worker thread.)
+                    run = self.clock.runs
+                    self.overlap.reset()
+                # About 2 ms a chunk (an FFT and a small least-squares fit): off the loop.
+                onset = await asyncio.to_thread(
+                    self.overlap.feed,
                     chunk.samples,
                     chunk.captured_at,
                     self.speaker.recent_output(int(1.3 * SAMPLE_RATE)),

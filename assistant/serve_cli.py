@@ -24,6 +24,9 @@ from assistant.settings import Settings
 
 OpenDialogue = Callable[[Settings], AbstractContextManager[Dialogue]]
 
+HOME_SENDER = "home"
+"""The conversation id of the home device's sessions."""
+
 
 def add_serve_commands(subparsers: Any, open_dialogue: OpenDialogue) -> None:
     """Register `serve` and `service`; each sets `handler(args, settings)`."""
@@ -119,6 +122,7 @@ def _build_device(
     events: EventLog,
 ) -> Any:
     from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
+    from assistant.guided_progress import GuidedProgressDialogue
     from assistant.journaled_dialogue import JournaledDialogue
     from assistant.serve import HomeDevice, ServeOptions
     from assistant.session import SessionOptions, VoiceSession
@@ -127,19 +131,20 @@ def _build_device(
     from assistant.wake import vosk_spotter
 
     audio, serve = settings.audio, settings.serve
-    recorded = JournaledDialogue(dialogue, journal)
     recognizer = VoskRecognizer(model)
     commands = CommandRecognizer(model)
-    counter = [0]
 
     def new_session(microphone: Any, speaker: Any, log: EventLog) -> VoiceSession:
-        counter[0] += 1
-        previous = f"home-{counter[0] - 1}"
+        # One conversation id for the home: a guided reflection paused in one session can
+        # be resumed by voice in a later one (its place is kept in the journal under this
+        # id). Each session starts the dialogue afresh where the dialogue can do that.
         end = getattr(dialogue, "end_conversation", None)
-        if counter[0] > 1 and callable(end):
-            end(previous)  # the last session's conversation state is no longer needed
+        if callable(end):
+            end(HOME_SENDER)
+        # Built per session, so a place erased by "forget that" is read afresh.
+        guided = GuidedProgressDialogue(dialogue, journal)
         return VoiceSession(
-            dialogue=recorded,
+            dialogue=JournaledDialogue(guided, journal),
             microphone=microphone,
             speaker=speaker,
             recognizer=recognizer,
@@ -147,7 +152,7 @@ def _build_device(
             synthesizer=Pyttsx3Synthesizer(voice=settings.tts.voice, rate=settings.tts.rate),
             commands=commands,
             events=log,
-            sender=f"home-{counter[0]}",
+            sender=HOME_SENDER,
             options=SessionOptions(min_confidence=settings.speech.min_confidence),
         )
 

@@ -252,6 +252,10 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
             time.sleep(1.0)
             voice.say(ko("안녕 친구"))
             _wait_for_event(events_file, "SessionStarted", 60)
+            _wait_for_event(events_file, "PlaybackFinished", 60)  # the greeting
+            time.sleep(0.5)
+            voice.say(ko("미안합니다. 정말 미안해요."))  # one turn through the real dialogue
+            _wait_for_event(events_file, "DialogueReply", 90)
             process.send_signal(signal.SIGTERM)
             _, stderr = process.communicate(timeout=60)
         finally:

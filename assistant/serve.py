@@ -41,7 +41,7 @@ from assistant.quiet_hours import QuietHours
 from assistant.speech.base import Synthesizer
 from assistant.speech.commands import BARGE_IN
 from assistant.speech.vosk_recognizer import CommandRecognizer
-from assistant.wake import FORGET, WAKE, Spotter
+from assistant.wake import FORGET, WAKE, Heard, Spotter
 
 logger = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ class HomeDevice:
             if heard.key == FORGET and self._forget_open():
                 return FORGET
 
-    async def _feed(self, chunk: AudioChunk) -> Any:
+    async def _feed(self, chunk: AudioChunk) -> Heard | None:
         if self.spotter.active:
             # Someone is speaking: decoding takes real CPU time, keep the loop free.
             return await asyncio.to_thread(self.spotter.feed, chunk.samples)

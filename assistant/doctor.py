@@ -38,7 +38,13 @@ def run_checks(settings: Settings, *, listen_s: float = 2.0) -> list[Check]:
     if portaudio.ok:
         microphone = _check_device(settings, "input")
         checks += [microphone, _check_device(settings, "output")]
-    checks += [_check_model(settings), _check_echo_cancel()]
+    model = _check_model(settings)
+    checks += [model, _check_echo_cancel()]
+    if model.ok:
+        # Only with a model: without one, the line above already says how to get it.
+        from assistant.wake import doctor_check
+
+        checks.append(doctor_check(settings))
     if microphone is not None and microphone.ok:
         checks.append(_check_mic_level(settings, listen_s))
     return checks

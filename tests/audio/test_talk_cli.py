@@ -179,8 +179,12 @@ def test_doctor_checks_everything_and_sees_echo_cancellation(
         voice.say(espeak("Testing, one, two, three. Can you hear me?"))
         checks = {c.name: c for c in run_checks(settings, listen_s=2)}
         voice.wait()
-    assert all(checks[name].ok for name in checks if name != "echo cancellation"), checks
+    optional = {"echo cancellation", "wake phrase (kintsugi serve)"}
+    assert all(checks[name].ok for name in checks if name not in optional), checks
     assert "dBFS" in checks["microphone level (2 s)"].detail
+    # The Korean test model cannot hear the default English wake phrase, and says so.
+    wake = checks["wake phrase (kintsugi serve)"]
+    assert not wake.ok and not wake.essential and "kintsugi" in wake.detail
     assert not checks["echo cancellation"].ok
     assert "module-echo-cancel" in checks["echo cancellation"].detail
     module = pulse.pactl(

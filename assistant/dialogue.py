@@ -55,6 +55,9 @@ NLU_CRISIS_MIN_CONFIDENCE = 0.95
 # session with the same slots, so turns do not get slower as a conversation gets longer.
 COMPACT_AFTER_EVENTS = 80
 
+CARRIED_ACROSS_SESSIONS = ("abuse_disclosed", "safety_role")
+"""Slots a new session of the same device keeps (see `RasaDialogue.end_conversation`)."""
+
 
 class SafetyVerdict(Protocol):
     """What the safety screen found in a message (see assistant.safety.SafetyFinding)."""
@@ -333,6 +336,13 @@ class RasaDialogue:
             ),
             snapshot=snapshot,
         )
+
+    def end_conversation(self, sender: str) -> None:
+        """Forget where a conversation was (an exercise half done, a form waiting), so the
+        next turn starts a new session — used when a home device wakes again. A disclosure
+        of abuse is carried over: the same people are in the room, and coaching an apology
+        there must stay off until the process restarts."""
+        self._agent.tracker_store.restart(sender, keep=CARRIED_ACROSS_SESSIONS)
 
     async def _restore(self, sender: str, snapshot: int) -> None:
         """Put a conversation back to the state saved before a failed turn."""

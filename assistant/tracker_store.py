@@ -9,7 +9,7 @@ one turn per sender at a time, so the live object can be handed out as is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from rasa.core.tracker_store import TrackerStore
@@ -52,6 +52,28 @@ class LiveTrackerStore(TrackerStore):  # type: ignore[misc]
             del self.trackers[sender_id]
             return
         events = list(tracker.events)[:event_count]
+        self.trackers[sender_id] = DialogueStateTracker.from_events(
+            sender_id, events, slots=self.domain.slots
+        )
+
+    def restart(self, sender_id: str, keep: Collection[str]) -> None:
+        """Start the conversation afresh, carrying only the slots named in `keep`."""
+        tracker = self.trackers.pop(sender_id, None)
+        if tracker is None:
+            return
+        carried = [
+            SlotSet(name, tracker.get_slot(name))
+            for name in keep
+            if tracker.get_slot(name) not in (None, False)
+        ]
+        if not carried:
+            return
+        events = [
+            ActionExecuted(ACTION_SESSION_START_NAME),
+            SessionStarted(),
+            *carried,
+            ActionExecuted(ACTION_LISTEN_NAME),
+        ]
         self.trackers[sender_id] = DialogueStateTracker.from_events(
             sender_id, events, slots=self.domain.slots
         )

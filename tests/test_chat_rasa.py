@@ -240,3 +240,21 @@ def test_spoken_delivery_reaches_the_feedback(
     assert result.feedback["delivery"]["words_per_minute"] > 190  # measured, not typed
     assert result.feedback["delivery"]["long_pauses"] == 1
     assert any("quickly" in line for line in result.bot)
+
+
+def test_ending_a_conversation_starts_afresh_but_keeps_a_disclosure(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    # A home device wakes again: a half-done exercise must not swallow the next words...
+    started = _turn(rasa_dialogue, run, "wake-again", "help me practise an apology")
+    assert started.exercise == "apology"
+    rasa_dialogue.end_conversation("wake-again")
+    fresh = _turn(rasa_dialogue, run, "wake-again", "hello")
+    assert fresh.exercise is None and fresh.intent == "greet"
+    # ...but an abuse disclosure still keeps apology coaching off in the next session.
+    assert _turn(rasa_dialogue, run, "wake-abuse", "he hits me when he is angry").safety == "abuse"
+    rasa_dialogue.end_conversation("wake-abuse")
+    declined = _turn(rasa_dialogue, run, "wake-abuse", "help me practise an apology")
+    assert declined.exercise is None
+    assert any("1-800-799-7233" in line for line in declined.bot)
+    rasa_dialogue.end_conversation("never-spoke")  # nothing to end: no error

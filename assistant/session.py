@@ -58,6 +58,7 @@ from assistant.events import (
     Transcript,
     VoiceCommand,
 )
+from assistant.guided_voice import GuidedVoice, Then, hold_silence
 from assistant.overlap import MonologueClock, Onset, OverlapDetector
 from assistant.speech import phrases
 from assistant.speech.base import Recognizer, Synthesizer
@@ -88,6 +89,8 @@ class State(enum.Enum):
     THINKING = "thinking"
     SPEAKING = "speaking"
     PAUSED = "paused"
+    QUIET = "quiet"
+    """A guided reflection's designed silence: nothing said, commands only."""
     RECOVERING = "recovering"
     STOPPED = "stopped"
 
@@ -121,6 +124,10 @@ class SessionOptions:
 
     profiles: Mapping[str, TurnProfile] = field(default_factory=lambda: dict(PROFILES))
     """Endpointing profiles by name ("command", "answer", "long_form")."""
+
+    guided_silence_scale: float = 1.0
+    """TEST KNOB: multiplies the designed silences of guided reflections (tests shorten
+    them). Keep 1.0 in use: the silences are part of the reflection."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,8 @@ class VoiceSession:
         self._lost: set[str] = set()
         self._input_ended = False
         self.end_reason = "user"
+        self.guided = GuidedVoice(synthesizer, silence_scale=self.options.guided_silence_scale)
+        """Follows a guided reflection through the dialogue's guide payloads."""
 
     # -- the loop --------------------------------------------------------------------------
 
@@ -199,6 +208,7 @@ class VoiceSession:
             State.THINKING: self._thinking,
             State.SPEAKING: self._speaking,
             State.PAUSED: self._paused,
+            State.QUIET: self._quiet,
             State.RECOVERING: self._recovering,
         }
         try:
@@ -348,6 +358,8 @@ class VoiceSession:
         return _Heard("speech", transcript)
 
     def _on_silence(self) -> State:
+        if self.guided.active:  # an answer step's wait passed: the reflection moves on
+            return self._tell(self.guided.silence_passed())
         self._silences += 1
         self.events.emit(Reprompt(count=self._silences))
         if self._silences == 1:
@@ -377,6 +389,9 @@ class VoiceSession:
 
     def _session_command(self, command: str, *, during_playback: bool) -> State | None:
         """Commands about the session itself; None for those the dialogue should see."""
+        routed = self._guided_command(command, during_playback=during_playback)
+        if routed is not None:
+            return routed
         if command == "pause":
             self.events.emit(VoiceCommand(command, during_playback))
             return self._pause("user")
@@ -401,6 +416,9 @@ class VoiceSession:
         return None
 
     def _pause(self, reason: str) -> State:
+        if self.guided.active and not self.guided.paused:
+            # The reflection pauses too, so "continue" picks it up at the same step.
+            return self._guided_command("pause", during_playback=False) or State.PAUSED
         self.events.emit(SessionPaused(reason))
         line = phrases.PAUSED_BY_USER if reason == "user" else phrases.PAUSED_SILENCE
         return self._say([line], then=State.PAUSED)
@@ -419,6 +437,8 @@ class VoiceSession:
         self._partner_pause_s = float(listen.get("pause_s") or 0.0) if listen else None
         profiles = self.options.profiles
         self._profile = profiles.get(result.expect, profiles["answer"])
+        result, guided_then = self.guided.on_reply(result)
+        self._profile = self.guided.answer_profile(self._profile)
         marks = self._partner_lines(result, unsaid)
         sentences: list[str] = []
         sentence_marks: list[int | None] = []
@@ -426,10 +446,11 @@ class VoiceSession:
             for sentence in split_sentences(text):
                 sentences.append(sentence)
                 sentence_marks.append(mark)
+        then = self._after_guided(guided_then)
         if not sentences:
-            return State.LISTENING
+            return then
         self._last_reply = sentences
-        state = self._say(sentences, then=State.LISTENING)
+        state = self._say(sentences, then=then)
         self._outbox_marks = sentence_marks
         return state
 
@@ -560,13 +581,14 @@ class VoiceSession:
             command = await asyncio.to_thread(
                 self.commands.accept, samples, act_on_partial=BARGE_IN
             )
-            if command is None or command not in DURING_PLAYBACK:
+            playback = self.guided.playback_commands if self.guided.active else DURING_PLAYBACK
+            if command is None or command not in playback:
                 continue
             phrase = self.commands.last_text
             if guard.mostly_echo and mentions_command(spoken, phrase):
                 self.events.emit(EchoSuppressed(phrase))
                 continue
-            if command in ("slower", "faster"):
+            if command in ("slower", "faster") and not self.guided.active:
                 self._session_command(command, during_playback=True)
                 continue
             return command
@@ -576,6 +598,9 @@ class VoiceSession:
         self._partner_stops()
         self.events.emit(BargeIn(command))
         self.events.emit(PlaybackFinished(interrupted=True))
+        routed = self._guided_command(command, during_playback=True)
+        if routed is not None:
+            return routed
         if command == "stop":
             return State.LISTENING  # the user wants the floor
         if command == "skip":
@@ -652,6 +677,10 @@ class VoiceSession:
             if command is None:
                 self.end_reason = "end_of_input"
                 return State.STOPPED
+            routed = self._guided_command(command, during_playback=False)
+            if routed is not None:
+                self.events.emit(SessionResumed("user"))
+                return routed
             if command in ("continue", "yes"):
                 self._silences = 0
                 self.events.emit(SessionResumed("user"))
@@ -685,6 +714,54 @@ class VoiceSession:
             if command is not None:
                 self.events.emit(VoiceCommand(command, during_playback=False))
                 return command
+
+    # -- guided reflections (the logic is in assistant.guided_voice) ------------------------
+
+    async def _quiet(self) -> State:
+        """Hold the step's designed silence; a command breaks it, else the reflection
+        moves on. Never a reprompt: the silence is the point."""
+        self.events.emit(StateChanged("quiet"))
+        try:
+            outcome = await hold_silence(
+                self.mic, self.commands, self.guided.silence_left_s, act_on_partial=BARGE_IN
+            )
+        except DeviceLostError as error:
+            return self._device_lost("input", error)
+        if outcome.ended:
+            self._input_ended = True
+            self.end_reason = "end_of_input"
+            return State.STOPPED
+        if outcome.command is None:
+            return self._tell(self.guided.silence_passed())
+        self.guided.silence_heard(outcome.heard_s)
+        handled = self._session_command(outcome.command, during_playback=False)
+        return handled if handled is not None else State.QUIET
+
+    def _guided_command(self, command: str, *, during_playback: bool) -> State | None:
+        """During a reflection, a voice command goes to the dialogue as its words."""
+        text = self.guided.command_text(command, during_playback=during_playback)
+        if text is None:
+            return None
+        self.events.emit(VoiceCommand(command, during_playback))
+        return self._tell(text)
+
+    def _tell(self, text: str) -> State:
+        """Send `text` to the dialogue as if said (a command's words, "next", ...)."""
+        self._user_text = text
+        self._user_audio = None
+        self._moment = self._unsaid = None
+        return State.THINKING
+
+    def _after_guided(self, then: Then) -> State:
+        if then is Then.QUIET:
+            return State.QUIET
+        if then is Then.PAUSED:
+            self.events.emit(SessionPaused("user"))
+            return State.PAUSED
+        if then is Then.THINK and self.guided.follow_up is not None:
+            self._tell(self.guided.follow_up)
+            return State.THINKING
+        return State.LISTENING
 
     # -- device loss -----------------------------------------------------------------------
 

@@ -168,6 +168,7 @@ def run_voice_command(
     KeyboardInterrupt for the CLI to report.
     """
     from assistant.audio.devices import quiet_alsa_errors
+    from assistant.journal import Journal
 
     settings = with_voice_flags(settings, args)
     replay = bool(getattr(args, "mic_wav", None))
@@ -185,8 +186,8 @@ def run_voice_command(
         if on_event is not None:
             events.subscribe(on_event)
         parts = _build_parts(args, settings, replay, events)
-        with dialogue_factory() as dialogue:
-            session = _make_session(parts, dialogue, events, settings)
+        with dialogue_factory() as dialogue, Journal.open(settings.privacy) as journal:
+            session = _make_session(parts, _with_journal(dialogue, journal), events, settings)
             reason = asyncio.run(_run_until_signal(session.run))
     return 0 if reason in ("user", "end_of_input") else 1
 
@@ -224,6 +225,16 @@ def _build_parts(
         "commands": CommandRecognizer(model),
         "synthesizer": Pyttsx3Synthesizer(voice=settings.tts.voice, rate=settings.tts.rate),
     }
+
+
+def _with_journal(dialogue: Dialogue, journal: Any) -> Dialogue:
+    """As in text chat and `kintsugi serve`: turns are kept in the journal (words only with
+    consent), and a guided reflection's place is kept there, so "resume my reflection"
+    picks it up by voice after a restart."""
+    from assistant.guided_progress import GuidedProgressDialogue
+    from assistant.journaled_dialogue import JournaledDialogue
+
+    return JournaledDialogue(GuidedProgressDialogue(dialogue, journal), journal)
 
 
 def _make_session(

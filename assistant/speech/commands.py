@@ -18,6 +18,8 @@ ENGLISH_COMMANDS: Mapping[str, Sequence[str]] = {
     "slower": ("slower", "slow down", "speak slower", "more slowly"),
     "faster": ("faster", "speed up", "speak faster", "more quickly"),
     "skip": ("skip", "skip it", "next", "move on"),
+    "back": ("go back", "back", "previous"),
+    "time_left": ("how long is left", "how much longer", "how long to go"),
     "help": ("help", "what can i say"),
     "yes": ("yes", "yeah", "yes please", "okay", "sure"),
     "no": ("no", "no thanks", "not now", "nope"),
@@ -31,6 +33,10 @@ BARGE_IN = frozenset({"stop", "pause"})
 
 DURING_PLAYBACK = frozenset({"stop", "pause", "skip", "slower", "faster", "repeat", "quit"})
 """Commands acted on while the assistant is speaking (the rest wait for a turn)."""
+
+GUIDED_DURING_PLAYBACK = DURING_PLAYBACK | {"back", "time_left"}
+"""During a guided reflection every navigation command also works over a prompt (outside
+one, "back" and "how long is left" mean nothing to the session, so they wait for a turn)."""
 
 
 def normalize(text: str) -> str:

@@ -143,3 +143,63 @@ def mentions_command(sentence: str, phrase: str) -> bool:
         + " "
     )
     return f" {phrase.lower()} " in words
+
+
+class ResidualEchoModel:
+    """What is left of our voice after `cancel_echo`, predicted in power per frequency band.
+
+    A short filter removes the direct echo; a room's reverberation (hundreds of
+    milliseconds) it cannot. This model learns, band by band, how much power the last
+    `history_s` of playback leaves in the microphone (a non-negative filter on band powers,
+    adapted by normalized LMS on every frame), and says how much of a frame's power it cannot
+    explain. Working on power, not waveforms, it needs no phase accuracy and few weights.
+    """
+
+    def __init__(
+        self,
+        *,
+        bands: int = 20,
+        history_s: float = 0.4,
+        rate: float = 0.3,
+        margin: float = 2.0,
+        warm_up_s: float = 2.0,
+    ) -> None:
+        """For the first `warm_up_s` of playback it learns from every frame (the coach's
+        own lines come first, before any partner voice). After that only from frames it can
+        mostly explain, so a voice over the playback is not learned as echo."""
+        self._frame = 320
+        self._warm_up = round(warm_up_s * SAMPLE_RATE / 320)
+        self._learned = 0
+        self._bands = bands
+        self._history = max(1, round(history_s * SAMPLE_RATE / self._frame))
+        self._rate = rate
+        self._margin = margin
+        bins = self._frame // 2 + 1
+        self._edges = np.linspace(1, bins, bands + 1).astype(int)  # skip DC
+        self._window = np.hanning(self._frame)
+        self._weights = np.zeros((self._history, bands))
+        self._played = np.zeros((self._history, bands))
+
+    def _band_power(self, frame: np.ndarray) -> np.ndarray:
+        spectrum = np.abs(np.fft.rfft(frame * self._window)) ** 2
+        return np.add.reduceat(spectrum, self._edges[:-1])[: self._bands]
+
+    def unexplained(self, residual: np.ndarray, played: np.ndarray) -> float:
+        """The share (0-1) of `residual`'s power (one 20 ms frame after `cancel_echo`) that
+        recent playback cannot explain; `played` is the newest 20 ms of playback. Learns."""
+        self._played = np.roll(self._played, 1, axis=0)
+        self._played[0] = self._band_power(played.astype(np.float64))
+        heard = self._band_power(residual)
+        total = float(np.sum(heard))
+        predicted = np.sum(self._weights * self._played, axis=0)
+        unexplained = float(np.sum(np.maximum(0.0, heard - self._margin * predicted)))
+        share = unexplained / total if total > 0.0 else 0.0
+        if float(np.sum(self._played[0])) <= 0.0:
+            return share  # nothing playing: nothing to learn
+        if self._learned >= self._warm_up and share > 0.2:
+            return share  # much of it is something else, a voice perhaps: not echo to learn
+        self._learned += 1
+        error = heard - predicted
+        norm = np.sum(self._played * self._played, axis=0) + 1e-9 * (1.0 + total * total)
+        self._weights = np.maximum(0.0, self._weights + self._rate * self._played * (error / norm))
+        return share

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.echo import cancel_echo
+from assistant.echo import ResidualEchoModel, cancel_echo
 from assistant.events import PCM
 
 SAMPLE_RATE = 16000
@@ -64,9 +64,13 @@ class OverlapDetector:
         self._max_gap = max(0, round(max_gap_s * 1000 / 20))
         self._share = residual_share
         self._preroll_s = preroll_s
+        self._reverb = ResidualEchoModel()
+        """Learned across the whole session (it is the room, not the sentence)."""
         self.reset()
 
     def reset(self) -> None:
+        """Forget the current run (a new stretch of the partner's voice); keep what was
+        learned about the room's echo."""
         self._mic = np.zeros(0, dtype=np.float64)
         self._run_start: float | None = None
         self._voiced = 0
@@ -91,7 +95,12 @@ class OverlapDetector:
         mic = chunk.astype(np.float64)
         for offset in range(0, len(chunk) - FRAME + 1, FRAME):
             mic_power = float(np.mean(np.square(mic[offset : offset + FRAME])))
-            res_power = float(np.mean(np.square(residual[offset : offset + FRAME])))
+            frame = residual[offset : offset + FRAME]
+            # The playback frame that went out as this one came in (newest last).
+            back = len(chunk) - offset - FRAME
+            played = reference[len(reference) - back - FRAME : len(reference) - back]
+            unexplained = self._reverb.unexplained(frame, played) if len(played) == FRAME else 1.0
+            res_power = float(np.mean(np.square(frame))) * unexplained
             self.last_share = res_power / mic_power if mic_power > 0 else 0.0
             voiced = res_power >= threshold * threshold and self.last_share >= self._share
             at = start + offset / SAMPLE_RATE

@@ -82,8 +82,8 @@ def test_a_quieter_voice_over_a_loud_echo_is_still_found() -> None:
 
 
 def test_a_voice_on_a_clean_microphone_is_found_while_we_play() -> None:
-    onset = run(with_user(np.zeros_like(PLAYED), 1.0), PLAYED)
-    assert onset is not None and 1.0 <= onset <= 1.05
+    onset = run(with_user(np.zeros_like(PLAYED), 2.5), PLAYED)
+    assert onset is not None and 2.5 <= onset <= 2.55
 
 
 def test_a_click_or_a_short_mm_does_not_count() -> None:
@@ -100,7 +100,7 @@ def test_silence_does_not_count() -> None:
 def test_the_voice_detected_comes_with_its_own_audio_without_the_echo() -> None:
     detector = OverlapDetector(preroll_s=0.3)
     echo = echo_of(PLAYED, 0.02, 1.0)
-    mic = with_user(echo, 1.0)
+    mic = with_user(echo, 2.5)
     keep = int(1.3 * RATE)
     found = None
     for end in range(CHUNK, len(mic) + 1, CHUNK):
@@ -151,3 +151,28 @@ def test_the_partners_clock_counts_their_speech_and_pauses_only() -> None:
     assert clock.elapsed_s == pytest.approx(8.9)
     clock.restart()
     assert clock.at(30.0) == 0.0 and not clock.running
+
+
+def reverberant(echo: np.ndarray, rt60_s: float, seed: int) -> np.ndarray:
+    """`echo` in a room: a direct path and a decaying tail of reflections lasting `rt60_s`."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(rt60_s * RATE)) / RATE
+    response = rng.normal(0, 1, len(t)) * np.exp(-6.9 * t / rt60_s) * 0.05
+    response[0] += 1.0
+    response /= np.sqrt(np.sum(response**2))
+    return np.convolve(echo, response)[: len(echo)]
+
+
+@pytest.mark.parametrize("rt60_s", [0.3, 0.5])
+@pytest.mark.parametrize("gain", [0.1, 0.3])
+def test_a_rooms_reverberation_of_our_voice_is_not_a_voice_over_it(
+    rt60_s: float, gain: float
+) -> None:
+    # The short filter leaves 15-70 % of such an echo; the band-power model explains it.
+    # (Gain 0.3 puts the echo near -33 dBFS at the microphone. At full gain, -23 dBFS, a
+    # long room tail can still pass for a voice: there, use module-echo-cancel.)
+    room = reverberant(echo_of(PLAYED, 0.03, 1.0), rt60_s, seed=5) * gain
+    assert run(room, PLAYED) is None
+    # A voice at a comparable level is still heard over it.
+    onset = run(with_user(room, 2.5, gain=max(0.5, gain)), PLAYED)
+    assert onset is not None and 2.5 <= onset <= 2.7

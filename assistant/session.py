@@ -478,7 +478,8 @@ class VoiceSession:
         sentences, then = self._outbox, self._after_speaking
         marks = self._outbox_marks
         player = asyncio.create_task(self._play(sentences, marks))
-        watcher = asyncio.create_task(self._watch_for_commands(" ".join(sentences)))
+        partner = any(mark is not None for mark in marks)
+        watcher = asyncio.create_task(self._watch_for_commands(" ".join(sentences), partner))
         try:
             done, _ = await asyncio.wait({player, watcher}, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -541,9 +542,10 @@ class VoiceSession:
         self.clock.stopped(time.monotonic())
         self.events.emit(PartnerSpeech(self.clock.segment, False, round(self.clock.elapsed_s, 2)))
 
-    async def _watch_for_commands(self, spoken: str) -> str | Onset:
+    async def _watch_for_commands(self, spoken: str, partner: bool = False) -> str | Onset:
         """Listen during playback, through the command grammar only (never free text) - and,
-        while a listening partner speaks, for any voice over theirs (an `Onset`)."""
+        in a reply where the listening partner speaks (`partner`), for any voice over their
+        words (an `Onset`)."""
         guard = self.echo_guard
         guard.reset()
         if self.commands is not None:
@@ -555,12 +557,14 @@ class VoiceSession:
             if chunk is None:  # replay input ended: let the reply finish
                 await asyncio.Event().wait()
                 continue
-            if self.clock.running:
-                if run != self.clock.runs:
-                    # A new stretch of the partner's voice: judge it afresh. (Reset here,
-                    # not where it starts, so it never races a feed in the worker thread.)
-                    run = self.clock.runs
-                    self.overlap.reset()
+            if partner and run != self.clock.runs and self.clock.running:
+                # A new stretch of the partner's voice: judge it afresh. (Reset here, not
+                # where it starts, so it never races a feed in the worker thread.)
+                run = self.clock.runs
+                self.overlap.reset()
+            if partner:
+                # Fed through the whole reply, so it learns the room's echo from the coach's
+                # lines too; only a voice over the partner's own words is an interruption.
                 # About 2 ms a chunk (an FFT and a small least-squares fit): off the loop.
                 onset = await asyncio.to_thread(
                     self.overlap.feed,
@@ -569,7 +573,7 @@ class VoiceSession:
                     self.speaker.recent_output(int(1.3 * SAMPLE_RATE)),
                     self.endpointer.noise_floor,
                 )
-                if onset is not None:
+                if onset is not None and self.clock.running:
                     return onset
             if self.commands is None:
                 continue

@@ -1,0 +1,417 @@
+"""Guided reflections by voice, on real PortAudio streams through the PulseAudio harness, with
+the REAL dialogue (trained Rasa model and action server) and real espeak-ng playback.
+
+Voice commands go through the real Vosk grammar path with the Korean model from PyPI (a
+Korean word per command: the English model cannot be fetched here); the session sends the
+dialogue the English words each command stands for. Free speech (the first turn and spoken
+answers) comes from the ScriptedRecognizer DOUBLE, with turn boundaries from the real audio
+through the real endpointer. Designed silences are scaled down with the session's test knob
+(`SessionOptions.guided_silence_scale`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from actions.coaching.guided import get_reflection
+from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
+from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.events import (
+    BargeIn,
+    BotUtterance,
+    EventLog,
+    NotUnderstood,
+    PlaybackFinished,
+    PlaybackStarted,
+    Reprompt,
+    SessionPaused,
+    SessionResumed,
+    SpeechEnded,
+    StateChanged,
+    Transcript,
+    VoiceCommand,
+)
+from assistant.session import SessionOptions, VoiceSession
+from assistant.speech.commands import CommandVocabulary
+from assistant.speech.scripted import ScriptedRecognizer
+from assistant.speech.sentences import split_sentences
+from assistant.speech.tts import Pyttsx3Synthesizer
+from assistant.speech.vosk_recognizer import CommandRecognizer
+from tests.audio.harness import PulseHarness, Recorder, Voice, espeak
+from tests.audio.test_session_live import stop_session, wait_for
+
+pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.rasa, pytest.mark.slow]
+
+HARD_TALK = get_reflection("before-a-hard-conversation")
+
+KOREAN_NAVIGATION = CommandVocabulary(
+    {
+        "stop": ("정지",),
+        "pause": ("잠깐",),
+        "continue": ("계속",),
+        "repeat": ("다시",),
+        "skip": ("넘어가",),
+        "back": ("이전",),
+        "time_left": ("남은 시간",),
+        "slower": ("느리게",),
+        "faster": ("빠르게",),
+    }
+)
+"""Korean words the Korean model's grammar tells apart when espeak-ng says them (checked
+one by one through the harness: "다음" is heard as "남은", so skip is "넘어가"); each stands
+for the English command of the same name."""
+
+DEBUG = False
+SCALE = 0.2
+"""Designed silences at a fifth: step 1's 20 s silence is held for 4 s."""
+
+
+def ko(word: str) -> np.ndarray:
+    return espeak(word, "ko", 140)
+
+
+def first_sentence(step: int) -> str:
+    """The first sentence of the prompt of `step` (1-based), as the session says it."""
+    return split_sentences(HARD_TALK.steps[step - 1].text)[0]
+
+
+class RecordingDialogue:
+    """Passes every turn to the real dialogue (one sender) and keeps what came back."""
+
+    def __init__(self, real: RasaDialogue, sender: str) -> None:
+        self._real = real
+        self._sender = sender
+        self.sent: list[str] = []
+        self.results: list[TurnResult] = []
+
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
+        self.sent.append(text)
+        result = await self._real.handle(self._sender, text, audio)  # type: ignore[arg-type]
+        self.results.append(result)
+        return result
+
+    async def reach_step(self, step: int) -> None:
+        """By text, before the session: choose the reflection, decline keeping answers, and
+        say next until `step` has been said."""
+        for text in ("guide me through a reflection", "before a hard conversation", "no"):
+            await self.handle(self._sender, text)
+        while self.results[-1].guide is None or self.results[-1].guide["step"] < step:
+            await self.handle(self._sender, "next")
+        assert self.results[-1].guide is not None and self.results[-1].guide["step"] == step
+        self.sent.clear()
+        self.results.clear()
+
+
+Scenario = Callable[[Voice, EventLog, RecordingDialogue], Awaitable[None]]
+
+
+def run_guided(
+    pulse: PulseHarness,
+    ko_model: Any,
+    rasa_dialogue: RasaDialogue,
+    sender: str,
+    *,
+    at_step: int,
+    script: list[str],
+    scenario: Scenario,
+    scale: float = SCALE,
+    rate: int = 220,
+) -> tuple[EventLog, RecordingDialogue, Recorder]:
+    """Put the reflection at `at_step` by text, start a voice session, say "repeat" (the
+    double hears it) so the step is said by voice, then run `scenario`."""
+    events = EventLog()
+    dialogue = RecordingDialogue(rasa_dialogue, sender)
+
+    async def main() -> None:
+        await dialogue.reach_step(at_step)
+        with pulse.voice() as voice:
+            session = VoiceSession(
+                dialogue=dialogue,
+                microphone=SoundDeviceMicrophone("pulse"),
+                speaker=SoundDeviceSpeaker("pulse"),
+                recognizer=ScriptedRecognizer(["repeat", *script], partials=True),
+                synthesizer=Pyttsx3Synthesizer(rate=rate),
+                commands=CommandRecognizer(ko_model, KOREAN_NAVIGATION),
+                events=events,
+                options=SessionOptions(
+                    greeting=None, min_confidence=0.0, guided_silence_scale=scale
+                ),
+            )
+            task = asyncio.create_task(session.run())
+            try:
+                await wait_for(
+                    events, lambda e: isinstance(e, StateChanged) and e.state == "listening"
+                )
+                voice.say(espeak("Say that again."))
+                await wait_for(events, lambda e: isinstance(e, PlaybackStarted), timeout=60)
+                await scenario(voice, events, dialogue)
+            finally:
+                await stop_session(task)
+                if DEBUG:
+                    t0 = events.events[0][0]
+                    for t, e in events.events:
+                        print(f"{t - t0:7.2f} {e}")
+
+    with pulse.recorder() as recording:
+        asyncio.run(main())
+    return events, dialogue, recording
+
+
+def said(events: EventLog) -> list[str]:
+    return [e.text for e in events.of_type(BotUtterance)]
+
+
+async def quiet_began(events: EventLog, after: float = 0.0, timeout: float = 90.0) -> float:
+    t, _ = await wait_for(
+        events, lambda e: isinstance(e, StateChanged) and e.state == "quiet", timeout, after
+    )
+    return t
+
+
+def test_a_command_over_a_prompt_takes_effect(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        await asyncio.sleep(2.0)  # well into step 1's prompt
+        voice.say(ko("넘어가"))  # "skip"
+        barged, _ = await wait_for(events, lambda e: isinstance(e, BargeIn), timeout=20)
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(2),
+            timeout=60,
+            after=barged,
+        )
+
+    events, dialogue, _ = run_guided(
+        pulse, ko_model, rasa_dialogue, "voice-guided-skip", at_step=1, script=[], scenario=scenario
+    )
+    assert events.of_type(BargeIn)[0].command == "skip"
+    assert dialogue.sent == ["repeat", "skip"]
+    assert [r.guide["step"] for r in dialogue.results if r.guide] == [1, 2]
+    lines = said(events)
+    # The prompt was cut off, then step 2 was said; the text-mode cue never was.
+    assert lines.index(first_sentence(1)) < lines.index(first_sentence(2))
+    assert not any("Say next" in line or "say next" in line for line in lines)
+
+
+def test_back_over_a_prompt_says_the_step_before(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        await asyncio.sleep(2.0)
+        voice.say(ko("이전"))  # "back"
+        barged, _ = await wait_for(events, lambda e: isinstance(e, BargeIn), timeout=20)
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(2),
+            timeout=60,
+            after=barged,
+        )
+
+    events, dialogue, _ = run_guided(
+        pulse, ko_model, rasa_dialogue, "voice-guided-back", at_step=3, script=[], scenario=scenario
+    )
+    assert events.of_type(BargeIn)[0].command == "back"
+    assert dialogue.sent == ["repeat", "back"]
+    assert [r.guide["step"] for r in dialogue.results if r.guide] == [3, 2]
+
+
+def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        began = await quiet_began(events)
+        await asyncio.sleep(0.5)
+        voice.say(ko("남은 시간"))  # "how long is left"
+        answered, _ = await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and "left" in e.text,
+            timeout=30,
+            after=began,
+        )
+        again = await quiet_began(events, after=answered)
+        # The rest of the silence, then the reflection moves on by itself.
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(2),
+            timeout=60,
+            after=again,
+        )
+
+    events, dialogue, _ = run_guided(
+        pulse, ko_model, rasa_dialogue, "voice-guided-left", at_step=1, script=[], scenario=scenario
+    )
+    assert dialogue.sent == ["repeat", "how long is left", "next"]
+    commands = events.of_type(VoiceCommand)
+    assert [(c.command, c.during_playback) for c in commands] == [("time_left", False)]
+    assert any(line.startswith("About") and "minutes left" in line for line in said(events))
+    assert not events.of_type(Reprompt)
+
+
+def test_a_designed_silence_is_silent_and_then_moves_on(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        began = await quiet_began(events)
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(2),
+            timeout=60,
+            after=began,
+        )
+        await asyncio.sleep(1.0)
+
+    events, dialogue, recording = run_guided(
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-quiet",
+        at_step=1,
+        script=[],
+        scenario=scenario,
+    )
+    assert dialogue.sent == ["repeat", "next"]
+    assert not events.of_type(Reprompt)
+    prompt_done = next(t for t, e in events.events if isinstance(e, PlaybackFinished))
+    next_said = next(
+        t for t, e in events.events if isinstance(e, PlaybackStarted) and t > prompt_done
+    )
+    held = next_said - prompt_done
+    designed = HARD_TALK.steps[0].silence_s * SCALE
+    print(f"designed silence {designed:.1f} s, held {held:.2f} s from the end of the prompt")
+    assert held >= designed
+    # Nothing at all came out of the speaker in the silence (the prompt's tail aside).
+    loud = [t for t in recording.loud_times() if prompt_done + 0.5 <= t < next_said]
+    assert loud == [], f"{len(loud)} loud frames in the silence"
+    assert recording.loud_times(), "the prompts were not heard on the speaker"
+
+
+def test_a_long_answer_with_a_four_second_pause_is_one_turn(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    answer = (
+        "i told her i was working late when i was not and i hid the messages "
+        "and that cost her months of feeling foolish"
+    )
+
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        started, _ = await wait_for(
+            events,
+            lambda e: isinstance(e, StateChanged) and e.profile == "long_form",
+            timeout=60,
+        )
+        voice.say(
+            np.concatenate(
+                [
+                    espeak("I told her I was working late when I was not."),
+                    np.zeros(16000 * 4, np.int16),  # thinking
+                    espeak("And I hid the messages, and that cost her months."),
+                ]
+            )
+        )
+        await wait_for(events, lambda e: isinstance(e, Transcript), timeout=60, after=started)
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(3),
+            timeout=60,
+        )
+
+    events, dialogue, _ = run_guided(
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-answer",
+        at_step=2,
+        script=[answer],
+        scenario=scenario,
+        scale=0.3,  # step 2 waits 13.5 s for an answer to begin
+    )
+    assert dialogue.sent == ["repeat", answer]
+    transcripts = events.of_type(Transcript)
+    assert [t.text for t in transcripts] == ["repeat", answer]
+    ended = events.of_type(SpeechEnded)
+    assert ended[-1].speech_s > 6, "the answer was cut at the thinking pause"
+    assert not events.of_type(NotUnderstood)
+    assert dialogue.results[-1].guide is not None and dialogue.results[-1].guide["step"] == 3
+    assert "Thank you." in said(events)
+
+
+def test_pause_then_continue_picks_up_the_same_step(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        began = await quiet_began(events)
+        await asyncio.sleep(0.3)
+        voice.say(ko("잠깐"))  # "pause"
+        paused, _ = await wait_for(events, lambda e: isinstance(e, SessionPaused), timeout=20)
+        await wait_for(
+            events, lambda e: isinstance(e, StateChanged) and e.state == "paused", after=paused
+        )
+        # Longer than the step's (scaled) silence: a paused reflection does not move on.
+        await asyncio.sleep(HARD_TALK.steps[0].silence_s * SCALE + 2.0)
+        voice.say(ko("계속"))  # "continue"
+        resumed, _ = await wait_for(events, lambda e: isinstance(e, SessionResumed), timeout=20)
+        await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(1),
+            timeout=60,
+            after=resumed,
+        )
+        assert began < paused
+
+    events, dialogue, _ = run_guided(
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-pause",
+        at_step=1,
+        script=[],
+        scenario=scenario,
+    )
+    assert dialogue.sent == ["repeat", "pause", "continue"]
+    steps = [(r.guide["step"], r.guide["paused"]) for r in dialogue.results if r.guide]
+    assert steps == [(1, False), (1, True), (1, False)]
+    assert any(line.startswith("Picking up") for line in said(events))
+    assert not events.of_type(Reprompt)
+
+
+def test_a_whole_reflection_hands_free_reaches_the_closing(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    """Silence through every step (answer steps too): each moves on after its designed
+    silence, to the end."""
+
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        deadline = time.monotonic() + 600
+        while not (dialogue.results and (dialogue.results[-1].guide or {}).get("finished")):
+            assert time.monotonic() < deadline, "the reflection never reached its closing"
+            await asyncio.sleep(0.5)
+        closing, _ = await wait_for(
+            events, lambda e: isinstance(e, BotUtterance) and e.text.startswith("That's the end")
+        )
+        await wait_for(events, lambda e: isinstance(e, PlaybackFinished), after=closing)
+
+    events, dialogue, _ = run_guided(
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-whole",
+        at_step=1,
+        script=[],
+        scenario=scenario,
+        scale=0.05,
+        rate=260,
+    )
+    count = len(HARD_TALK.steps)
+    assert dialogue.sent == ["repeat", *["next"] * count]
+    steps = [r.guide["step"] for r in dialogue.results if r.guide]
+    assert steps == [*range(1, count + 1), count]
+    assert dialogue.results[-1].guide is not None and dialogue.results[-1].guide["finished"]
+    assert any(line.startswith("That's the end of") for line in said(events))
+    assert not events.of_type(Reprompt)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ import pytest
 
 from actions.coaching.guided import get_reflection
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
+from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
 from assistant.dialogue import RasaDialogue, TurnResult
 from assistant.events import (
     BargeIn,
@@ -34,16 +36,21 @@ from assistant.events import (
     SessionResumed,
     SpeechEnded,
     StateChanged,
+    SynthesisDone,
     Transcript,
     VoiceCommand,
 )
+from assistant.guided_progress import GuidedProgressDialogue
+from assistant.journal import Journal
 from assistant.session import SessionOptions, VoiceSession
+from assistant.settings import PrivacySettings
 from assistant.speech.commands import CommandVocabulary
 from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.sentences import split_sentences
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer
 from tests.audio.harness import PulseHarness, Recorder, Voice, espeak
+from tests.audio.test_replay_loop import write_wav
 from tests.audio.test_session_live import stop_session, wait_for
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.rasa, pytest.mark.slow]
@@ -415,3 +422,80 @@ def test_a_whole_reflection_hands_free_reaches_the_closing(
     assert dialogue.results[-1].guide is not None and dialogue.results[-1].guide["finished"]
     assert any(line.startswith("That's the end of") for line in said(events))
     assert not events.of_type(Reprompt)
+
+
+# -- through the replay loop (WAV turns, no sound server): spoken commands at answer steps --
+
+
+def replay_guided(
+    tmp_path: Path,
+    dialogue: RecordingDialogue,
+    lines: list[str],
+    *,
+    at_step: int | None,
+) -> tuple[EventLog, Pyttsx3Synthesizer]:
+    """Optionally put the reflection at `at_step` by text, then say `lines` (espeak-ng
+    audio as the microphone, the double for the words), one turn each."""
+    if at_step is not None:
+        asyncio.run(dialogue.reach_step(at_step))
+    events = EventLog()
+    files = [write_wav(tmp_path / f"turn{i}.wav", espeak(line)) for i, line in enumerate(lines)]
+    synthesizer = Pyttsx3Synthesizer(rate=200)
+    session = VoiceSession(
+        dialogue=dialogue,
+        microphone=WavMicrophone(files, speed=None, gap_s=6.0),
+        speaker=RecordingSpeaker(None),
+        recognizer=ScriptedRecognizer(lines),
+        synthesizer=synthesizer,
+        commands=None,
+        events=events,
+        options=SessionOptions(greeting=None, holdoff_s=0.0, guided_silence_scale=0.5),
+    )
+    assert asyncio.run(session.run()) == "end_of_input"
+    return events, synthesizer
+
+
+def test_slower_at_an_answer_step_slows_the_prompt_said_again(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    dialogue = RecordingDialogue(rasa_dialogue, "voice-guided-slower")
+    events, synthesizer = replay_guided(
+        tmp_path, dialogue, ["repeat", "slower", "repeat"], at_step=2
+    )
+    assert dialogue.sent == ["repeat", "slower", "repeat"]
+    paces = [r.guide["pace"] for r in dialogue.results if r.guide]
+    assert paces == [1.0, 0.9, 0.9]
+    assert "Okay, more slowly." in said(events)
+    # The same sentence, rendered at 0.9 of the rate: about a ninth longer.
+    lengths = [e.audio_s for e in events.of_type(SynthesisDone) if e.text == first_sentence(2)]
+    assert len(lengths) == 2
+    assert 1.05 < lengths[1] / lengths[0] < 1.25, lengths
+    assert synthesizer.rate == 180  # still in the reflection, at its pace
+
+
+def test_a_stopped_reflection_resumes_by_voice_after_a_restart(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    """Stop at step 2 (an answer step: spoken words are heard) by voice; then, as after a
+    restart (a fresh conversation, the journal opened again), "resume my reflection" by
+    voice picks it up at step 2."""
+    sender = "voice-guided-resume"
+    privacy = PrivacySettings(data_dir=tmp_path / "data")
+    with Journal.open(privacy) as journal:
+        before = RecordingDialogue(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
+        (tmp_path / "one").mkdir()
+        replay_guided(tmp_path / "one", before, ["repeat", "stop"], at_step=2)
+    assert before.sent == ["repeat", "stop"]
+    stopped = before.results[-1].guide
+    assert stopped is not None and stopped["stopped"] and stopped["step"] == 2
+
+    rasa_dialogue.end_conversation(sender)  # the process's memory of it is gone
+    with Journal.open(privacy) as journal:
+        after = RecordingDialogue(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
+        (tmp_path / "two").mkdir()
+        events, _ = replay_guided(tmp_path / "two", after, ["resume my reflection"], at_step=None)
+    resumed = after.results[0]
+    assert resumed.guide is not None and resumed.guide["step"] == 2
+    lines = said(events)
+    assert any(line.startswith("Welcome back") for line in lines)
+    assert first_sentence(2) in lines

@@ -4,6 +4,8 @@
                                      │  silence: one reprompt, then paused
                                      │  "pause" / barge-in "wait": paused ("say continue")
                                      └─ device lost: recovering → (retry) → listening
+    guided reflection: speaking (a step) → quiet (its designed silence, commands only) →
+    thinking ("next"); an answer step listens long-form instead (assistant.guided_voice)
 
 `run()` is short: it calls the method of the current state until the session stops. Each
 state method returns the next state. Audio arrives from the Microphone (whose callback only
@@ -683,7 +685,8 @@ class VoiceSession:
                 return State.STOPPED
             routed = self._guided_command(command, during_playback=False)
             if routed is not None:
-                self.events.emit(SessionResumed("user"))
+                if command != "stop":  # "back", "skip", ... pick the reflection up too
+                    self.events.emit(SessionResumed("user"))
                 return routed
             if command in ("continue", "yes"):
                 self._silences = 0

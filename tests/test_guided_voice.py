@@ -4,6 +4,8 @@ what follows a prompt, what a voice command becomes, the pace, and the held sile
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -280,3 +282,35 @@ def test_guided_voice_keeps_the_payload_as_sent() -> None:
     voice = GuidedVoice(Voice())
     voice.on_reply(reply(["Prompt."], payload))
     assert voice.guide == payload
+
+
+# -- kintsugi talk keeps the place ----------------------------------------------------------
+
+
+class StepDialogue:
+    """Stands for the dialogue: every turn says step 3 of a reflection."""
+
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
+        return dataclasses.replace(reply(["Prompt.", CUE], guide(step=3)), sender=sender)
+
+
+def test_talk_keeps_a_reflection_s_place_in_the_journal(tmp_path: Path) -> None:
+    from assistant.guided_progress import GuidedProgressDialogue
+    from assistant.journal import Journal
+    from assistant.journaled_dialogue import JournaledDialogue
+    from assistant.settings import PrivacySettings
+    from assistant.voice_cli import _with_journal
+
+    privacy = PrivacySettings(data_dir=tmp_path)
+    with Journal.open(privacy) as journal:
+        dialogue = _with_journal(StepDialogue(), journal)  # type: ignore[arg-type]
+        assert isinstance(dialogue, JournaledDialogue)
+        assert isinstance(dialogue.inner, GuidedProgressDialogue)
+        asyncio.run(dialogue.handle("voice", "repeat"))
+    with Journal.open(privacy) as journal:  # as after a restart
+        again = _with_journal(StepDialogue(), journal)  # type: ignore[arg-type]
+        assert isinstance(again, JournaledDialogue)
+        assert isinstance(again.inner, GuidedProgressDialogue)
+        saved = again.inner.progress.saved("voice")
+    assert saved is not None and saved["step"] == 3
+    assert saved["reflection"] == "before-a-hard-conversation"

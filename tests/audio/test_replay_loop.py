@@ -67,6 +67,13 @@ class EchoDialogue:
         )
 
 
+# Long clips are replayed at 30x real time, not as fast as possible: while a reply is being
+# synthesised the session keeps reading the microphone (for barge-in), and unpaced, a busy
+# machine's slow synthesis let that read use up a whole 90-second clip before the turn
+# logic under test ever saw it (seen in CI runs of the whole suite).
+PACED = 30.0
+
+
 def replay(
     tmp_path: Path,
     audio: list[np.ndarray | Path],
@@ -77,6 +84,7 @@ def replay(
     gap_s: float = 6.0,
     ends: str = "end_of_input",
     partials: bool = False,
+    speed: float | None = None,
 ) -> tuple[EventLog, RecordingSpeaker, Pyttsx3Synthesizer]:
     files = [
         a if isinstance(a, Path) else write_wav(tmp_path / f"turn{i}.wav", a)
@@ -87,7 +95,7 @@ def replay(
     synthesizer = Pyttsx3Synthesizer()
     session = VoiceSession(
         dialogue=dialogue,
-        microphone=WavMicrophone(files, speed=None, gap_s=gap_s),
+        microphone=WavMicrophone(files, speed=speed, gap_s=gap_s),
         speaker=speaker,
         recognizer=ScriptedRecognizer(script, partials=partials),
         synthesizer=synthesizer,
@@ -169,7 +177,13 @@ def test_empty_recognition_gets_didnt_catch_that_then_a_retry(tmp_path: Path) ->
 def test_endless_silence_is_one_reprompt_then_a_quiet_pause(tmp_path: Path) -> None:
     dialogue = EchoDialogue()
     events, _, _ = replay(
-        tmp_path, [np.zeros(16000 * 90, np.int16)], [], dialogue, out_wav=False, gap_s=1
+        tmp_path,
+        [np.zeros(16000 * 90, np.int16)],
+        [],
+        dialogue,
+        out_wav=False,
+        gap_s=1,
+        speed=PACED,
     )
     assert [r.count for r in events.of_type(Reprompt)] == [1, 2]
     assert events.of_type(SessionPaused)[0].reason == "silence"
@@ -187,7 +201,9 @@ def test_non_speech_noise_never_becomes_a_user_turn(tmp_path: Path) -> None:
     hum = np.sin(np.arange(16000 * seconds) * 2 * np.pi * 100 / 16000) * 3000
     noise = (hum + rng.standard_normal(16000 * seconds) * 1500).astype(np.int16)
     dialogue = EchoDialogue()
-    events, _, _ = replay(tmp_path, [noise], ["should never be used"], dialogue, out_wav=False)
+    events, _, _ = replay(
+        tmp_path, [noise], ["should never be used"], dialogue, out_wav=False, speed=PACED
+    )
     assert dialogue.heard == []
     assert not events.of_type(Transcript)
     assert events.of_type(SessionPaused)[0].reason == "silence"
@@ -206,7 +222,7 @@ def test_ten_minutes_of_continuous_speech_in_bounded_memory(tmp_path: Path) -> N
     tracemalloc.start()
     try:
         events, _, _ = replay(
-            tmp_path, [recording], ["words"] * 40, dialogue, out_wav=False, gap_s=2
+            tmp_path, [recording], ["words"] * 40, dialogue, out_wav=False, gap_s=2, speed=PACED
         )
         _, peak = tracemalloc.get_traced_memory()
     finally:

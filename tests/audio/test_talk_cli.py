@@ -198,6 +198,10 @@ def test_doctor_checks_everything_and_sees_echo_cancellation(
         assert echo_cancel_active() is True
     finally:
         pulse.pactl("unload-module", module)
+        # Unloading leaves PulseAudio to pick new defaults (it may pick speaker.monitor):
+        # put the harness's own back, or later tests' microphones hear the wrong source.
+        pulse.pactl("set-default-sink", "speaker")
+        pulse.pactl("set-default-source", "mouth.monitor")
 
 
 @pytest.mark.audio

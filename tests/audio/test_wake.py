@@ -47,11 +47,23 @@ from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
 from assistant.wake import WAKE, plan_phrases, vosk_knows, vosk_spotter
-from tests.audio.harness import KO_MODEL, PulseHarness, espeak
+from tests.audio.harness import KO_MODEL, PulseHarness, espeak, rescan_portaudio
 from tests.audio.test_session_live import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY
 from tests.test_privacy import LOOPBACK_HEX, _descendants, _listening_sockets, _socket_inodes
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fresh_sound_server(pulse: PulseHarness) -> None:
+    """Start these tests on a freshly started daemon. Earlier audio tests (module-echo-cancel
+    loaded and unloaded, streams killed mid-playback) leave the shared daemon in a state
+    where, in a whole-suite run only, the wake spotter heard nothing; each test here passes
+    on its own and after each earlier test file alone."""
+    pulse.stop()
+    pulse.start()
+    rescan_portaudio()
+
 
 KOREAN_SERVE = ServeSettings(wake_phrase="안녕 친구", forget_phrase="잊어버려")
 

@@ -23,7 +23,8 @@ from datetime import datetime, timezone
 from typing import Any, Protocol
 
 from assistant.audio.base import DeviceLostError, Microphone, Speaker
-from assistant.errors import AudioDeviceError, StorageError
+from assistant.audio.recovery import reopen_until_back
+from assistant.errors import StorageError
 from assistant.events import (
     PCM,
     AudioChunk,
@@ -306,7 +307,15 @@ class HomeDevice:
     # -- speaking and devices --------------------------------------------------------------
 
     async def _say(self, text: str) -> None:
-        """Say one line; a stop word cuts it short, as in a session."""
+        """Say one line; a stop word cuts it short, as in a session. If a device goes away
+        meanwhile, the line is dropped (it was only a short answer) and serving waits for
+        the devices to come back."""
+        try:
+            await self._play_line(text)
+        except DeviceLostError as error:
+            await self._recover(error)
+
+    async def _play_line(self, text: str) -> None:
         self.events.emit(BotUtterance(text))
         samples = await asyncio.to_thread(self.synth.synthesize, text)
         self.speaker.play(samples)
@@ -319,6 +328,9 @@ class HomeDevice:
             for task in (player, watcher):
                 task.cancel()
             await asyncio.wait({player, watcher})
+        if player in done and not player.cancelled() and player.exception() is not None:
+            raise player.exception()  # type: ignore[misc]  # the speaker went away
+        # A microphone lost under the watcher is met again, and recovered, while waiting.
         interrupted = watcher in done and not watcher.cancelled() and not watcher.exception()
         if interrupted:
             self.speaker.stop()
@@ -342,24 +354,16 @@ class HomeDevice:
             if command in BARGE_IN:
                 return command
 
-    async def _recover(self, error: Exception) -> None:
-        """The microphone went away while waiting: retry until it is back."""
-        self.events.emit(DeviceLost(device=f"input: {self.mic.name}", error=str(error)))
-        logger.warning("microphone lost while waiting: %s", error)
-        attempt = 0
-        while True:
-            await asyncio.sleep(self.options.retry_interval_s)
-            attempt += 1
-            try:
-                self.mic.restart()
-                self.speaker.restart()
-            except AudioDeviceError as still:
-                if attempt == 1 or attempt % 60 == 0:
-                    logger.info("audio still unavailable (%d tries): %s", attempt, still)
-                continue
-            self.events.emit(DeviceRestored(device=f"{self.mic.name} / {self.speaker.name}"))
-            self.spotter.reset()
-            return
+    async def _recover(self, error: DeviceLostError) -> None:
+        """A device went away while waiting or answering: retry until it is back."""
+        device = self.mic.name if error.kind == "input" else self.speaker.name
+        self.events.emit(DeviceLost(device=f"{error.kind}: {device}", error=str(error)))
+        logger.warning("%s device lost while serving: %s", error.kind, error)
+        await reopen_until_back(
+            self.mic, self.speaker, interval_s=self.options.retry_interval_s, log_every=60
+        )
+        self.events.emit(DeviceRestored(device=f"{self.mic.name} / {self.speaker.name}"))
+        self.spotter.reset()
 
 
 # -- leases: the session's view of the devices serving keeps open ---------------------------

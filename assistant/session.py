@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from assistant.audio.base import DeviceLostError, Microphone, Speaker
+from assistant.audio.recovery import reopen_until_back
 from assistant.dialogue import Dialogue, TurnResult
 from assistant.echo import EchoGuard, mentions_command
 from assistant.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
@@ -788,19 +789,10 @@ class VoiceSession:
                 samples = await asyncio.to_thread(self.synth.synthesize, phrases.INPUT_LOST)
                 self.speaker.play(samples)
                 await self.speaker.wait_done()
-        attempt = 0
-        while True:
-            await asyncio.sleep(self.options.retry_interval_s)
-            attempt += 1
-            try:
-                # Both: when a sound server dies, the other stream died with it.
-                self.mic.restart()
-                self.speaker.restart()
-                self._lost.clear()
-            except AudioDeviceError as error:
-                if attempt == 1 or attempt % 30 == 0:
-                    logger.info("device still unavailable (%d tries): %s", attempt, error)
-                continue
-            self.events.emit(DeviceRestored(device=f"{self.mic.name} / {self.speaker.name}"))
-            self.events.emit(SessionResumed("device"))
-            return self._say([phrases.DEVICE_BACK], then=State.LISTENING)
+        await reopen_until_back(
+            self.mic, self.speaker, interval_s=self.options.retry_interval_s, log_every=30
+        )
+        self._lost.clear()
+        self.events.emit(DeviceRestored(device=f"{self.mic.name} / {self.speaker.name}"))
+        self.events.emit(SessionResumed("device"))
+        return self._say([phrases.DEVICE_BACK], then=State.LISTENING)

@@ -434,6 +434,92 @@ _add(
     r"(?:disappear|vanish) (?:forever|for good|permanently)\b",
     r"(?:kms|kys myself|unalive|unaliving|sewerslide)\b",
     r"(?:suicide|goodbye) (?:note|notes|letter|letters)\b",
+    # Preparations and farewells: the warning signs that name no act at all. Each is held
+    # to the wording that only a farewell has ("bought a rope" but not "a rope for the
+    # climbing trip"; "a note for her to find" but not "a note on the fridge").
+    r"(?:have|got|ive got|keep|put|laid|lined) (?:the|my|all the|all my|enough|a bottle of"
+    r"|a stash of) (?:sleeping )?(?:pills|tablets|meds|painkillers)(?: out)? (?:ready|lined"
+    r" up|counted out|set aside|next to me|in front of me|stashed|saved up|here with me)\b",
+    r"(?:bought|buying|got|getting|found|have) (?:a |some |the )?rope\b"
+    r"(?! (?:for|to|swing|ladder|light|lights|toy|bridge|course)\b)(?=$| (?:today|tonight"
+    r"|yesterday|this (?:morning|afternoon|evening|week)|and|just in case|already)\b)",
+    r"(?:wrote|written|writing|write|left|leaving|leave) (?:letters|notes|messages|a letter"
+    r"|a note|a message|a video) (?:to|for) (?:everyone|everybody|all of them|my (?:kids"
+    r"|children|family|parents)|each of them)(?: \w+){0,3} (?:saying|to say) goodbye\b",
+    r"(?:wrote|written|writing|left|leaving|leave) (?:a|the|my) (?:note|letter)(?: \w+)?"
+    r" for (?:her|him|them|everyone|the kids|my (?:kids|family|wife|husband|partner|mum|mom"
+    r"|dad|parents)) to (?:find|read after)\b",
+    r"(?:said|saying|say|made) (?:all )?my (?:last |final )?goodbyes\b",
+    r"(?:said|saying|say) goodbye(?: \w+){0,6} for the (?:last|final) time\b",
+    r"(?:gave|giving|give|given|am giving) away (?:all )?(?:of )?(?:my|all my) (?:things|stuff"
+    r"|belongings|possessions|clothes|books|records|pets?|dog|cat)\b",
+    r"(?:wont|will not|will no longer|aint gonna) be (?:around|here|alive)(?=$| (?:much longer"
+    r"|for much longer|for long|anymore|any more|by (?:the weekend|tomorrow|then|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday|next week|christmas|the morning)"
+    r"|to see (?:it|them|her|him|the)|after (?:tonight|today|this))\b)",
+    r"(?:because|since|as|cause|cuz) i (?:wont|will not) be (?:around|here)(?=$| (?:and|so"
+    r"|to)\b)",
+    r"(?:this is|tonight is|today is|its|it is) my (?:last|final) (?:night|day|morning)"
+    r"(?! (?:in|at|of|on|before|with|off|here|as|shift|working|together)\b)",
+    r"(?:know|decided|worked out|figured out|planned|picked|chosen|chose) (?:how|when|where)"
+    r" (?:ill|im going to|im gonna|i will|i am going to|i am gonna|to) do it"
+    r"(?=$| (?:and (?:when|where|how)|tonight|tomorrow|soon|now)\b)",
+    r"(?:standing|sitting|stood|sat|im|i am) (?:on|at) (?:the|a|this) (?:edge of (?:the|a)"
+    r" )?(?:bridge|ledge|edge|cliff|roof|rooftop|railing|platform edge)(?: \w+){0,2}"
+    r" (?:right now|now|and (?:i|im) (?:want|wanna|going|gonna|about|thinking|cant stop))\b",
+    r"(?:want|wanna|going|gonna|about|urge|thinking about|ready) (?:to )?jump(?=$| (?:off|now"
+    r"|tonight)\b)",
+    r"(?:put|putting|getting|got|sorted|sorting|set) my affairs in order\b(?! (?:for|before)"
+    r" (?:the|my|our|a) (?:trip|move|surgery|operation|wedding|baby|holiday|deployment)\b)",
+    r"(?:wont|will not|will never|wont ever|wont be) (?:be )?a (?:problem|burden|bother)"
+    r" (?:for|to) (?:anyone|anybody|everyone|any of you|anyone else)(?: \w+)?\b",
+    r"(?:train tracks|railway line|railway tracks|the tracks|the bridge|the cliff|the ledge"
+    r"|the pills|the tablets) (?:are|is) (?:right there|right here|so close|just there"
+    r"|calling me|calling to me)\b",
+    r"how many (?:of these|of them|of my (?:pills|tablets)|pills|tablets|painkillers"
+    r"|sleeping pills)(?: \w+){0,2} (?:it would take|it takes|would it take|does it take"
+    r"|would kill|would be enough|is enough|are enough|it would need)\b",
+    r"(?:sort|deal with|handle|take care of) (?:things|everything|it all|my stuff|the rest)"
+    r"(?: out)? (?:after|afterwards)$",
+    r"tell (?:the kids|my kids|my children|the children|her|him|them|my (?:mum|mom|dad|wife"
+    r"|husband|partner|family|parents|sister|brother)|everyone) (?:that )?i loved (?:them"
+    r"|her|him|you|everyone|all of them)$",
+    r"(?:its|it is) (?:just |only )?a matter of when$",
+    r"garage(?: \w+){0,3} (?:with )?(?:the )?engine (?:running|on)\b"
+    r"|engine (?:running|on)(?: \w+){0,3} (?:in|inside) the garage\b",
+    r"(?:my|our) (?:last|final) (?:conversation|talk|words|message|chat) (?:with|to) (?:anyone"
+    r"|anybody|everyone|everybody|the world)\b",
+    r"(?:taken|took|swallowed) something(?: \w+){0,3} (?:dont|do not|not sure|no idea)"
+    r" (?:know )?how (?:much|many)\b",
+    r"(?:itll|it will|it would|itd|so it) (?:just )?look(?:s)? like an accident\b",
+    r"(?:not going to|not gonna|am not going to) be (?:here|around|alive) (?:much longer"
+    r"|for much longer|for long|long)\b",
+    r"(?:dont|do not) (?:plan|intend|expect) (?:on|to) (?:being|be|staying|stay) alive\b",
+    r"(?:tonights|tonight is|todays|today is) the (?:night|day)(?: then)? (?:ive|i have|i)"
+    r" (?:decided|made up my mind)\b",
+    r"(?:when|after|once|for when) (?:im|i am) (?:gone|dead|not here anymore|not around"
+    r" anymore)\b(?! (?:on|for|to|away|out|at|with|from|till|until|over|abroad|travelling"
+    r"|traveling|working|in)\b)",
+    r"(?:the )?last time (?:you|youll|anyone|anybody|anyone will|you will|theyll|she|shell"
+    r"|he|hell)(?: will| ever| ll)? (?:hear|hears|see|sees) (?:from )?me\b",
+    r"(?:itll|it will|everything will|this will|itll all|it will all) (?:all )?be over for"
+    r" me\b",
+    r"(?:hidden|hid|hiding|stashed|keep|kept|keeping) (?:a|the|some) rope\b",
+    r"(?:staring at|keep looking at|kept looking at|counting out|counting|counted out) (?:the"
+    r"|my|all the|all my|those) (?:pills|tablets|painkillers|sleeping pills)\b",
+    r"(?:looking at|staring at) (?:the|my|all the|all my|those) (?:pills|tablets|painkillers"
+    r"|sleeping pills)(?: \w+){0,4} (?:and|then) (?:counting|count|counted)\b",
+    r"enough (?:pills|tablets|meds|painkillers|sleeping pills)(?: \w+)? (?:saved|stashed"
+    r"|put by|put away|to do it|to end it|to not wake up|to make sure)\b",
+    r"(?:top|edge) of (?:the|a) (?:car park|parking garage|multi storey|building|bridge|cliff"
+    r"|tower|block of flats)(?: \w+){0,2} looking down\b",
+    r"(?:sorted out|sorting out|decided|worked out|written down|wrote down) who (?:gets|will"
+    r" get|should get|can have) my\b",
+    r"(?:didnt|did not|doesnt|does not|wont|will not) know (?:it was|that it was|its|it is"
+    r"|that its) (?:goodbye|the last time|a goodbye)\b",
+    r"(?:nobody|no one|noone|none of (?:you|them)) (?:will|is going to|is gonna)(?: ever)?"
+    r" (?:have to |need to )?(?:worry|deal|put up|bother) (?:about|with) me (?:again|ever again"
+    r"|anymore|any more)\b",
 )
 
 # ---- abuse -----------------------------------------------------------------------------

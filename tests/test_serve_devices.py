@@ -6,7 +6,6 @@ kills a real PulseAudio daemon under a session)."""
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -117,14 +116,12 @@ def test_reopening_gives_up_only_when_cancelled() -> None:
     mic = UnpluggedMicrophone(lose_after=1, gone_for=10**9)
     speaker = RecordingSpeaker()
 
-    async def scenario() -> float:
-        began = time.monotonic()
+    async def scenario() -> None:
+        # Devices that never come back: it must still be trying when the wait runs out.
         with pytest.raises(asyncio.TimeoutError):
             await asyncio.wait_for(
                 reopen_until_back(mic, speaker, interval_s=0.01, log_every=10), timeout=0.3
             )
-        return time.monotonic() - began
 
-    waited = asyncio.run(scenario())
-    assert waited >= 0.3
+    asyncio.run(scenario())
     assert mic.restarts >= 5  # it kept trying at its interval the whole time

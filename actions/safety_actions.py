@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.payloads import EXPECT_KEY
-from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply
+from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply, resources_reply
 
 # The runtime starts the action server with the user's region in the environment.
 REGION_ENV = "KINTSUGI_REGION"
@@ -65,6 +65,22 @@ class ActionCrisisResponse(Action):
         if kind == "abuse":
             events += [SlotSet("abuse_disclosed", True), SlotSet(ROLE_SLOT, role)]
         return events
+
+
+class ActionCrisisResources(Action):
+    """Asked for help numbers, or told "I'm not safe" with no why: stop coaching and give
+    every resource. Nothing is assumed, so coaching is not declined for the session."""
+
+    def name(self) -> str:
+        return "action_crisis_resources"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        for line in resources_reply(_region()):
+            dispatcher.utter_message(text=line)
+        dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
+        return [SlotSet("exercise", None), SlotSet("requested_slot", None)]
 
 
 class ActionDeclineCoaching(Action):

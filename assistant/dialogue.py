@@ -29,8 +29,9 @@ TURN_TYPE_PAYLOAD_KEY = "kintsugi_expect"
 
 # Short commands may interrupt free-text capture (an apology being said). A long utterance
 # that the classifier happens to label "stop" is almost certainly part of the apology
-# ("I need to stop lying to you...") and must not end the exercise.
-COMMAND_INTENTS = frozenset({"stop", "help", "skip"})
+# ("I need to stop lying to you...") and must not end the exercise. "Crisis help" and
+# "I'm not safe" are commands too: they must work in the middle of anything.
+COMMAND_INTENTS = frozenset({"stop", "help", "skip", "ask_crisis_help"})
 MAX_COMMAND_WORDS = 5
 FREE_TEXT_LOOPS = frozenset({"apology_form", "listening_form", "questions_form", "guided_form"})
 # The turn each free-text loop waits for when no action said (actions normally say, turn by

@@ -14,6 +14,7 @@ from assistant.safety import (
     crisis_reply,
     declined_coaching_reply,
     resources_for,
+    resources_reply,
 )
 
 ROLES: tuple[AbuseRole, ...] = ("harmed", "harming", "unclear")
@@ -25,6 +26,7 @@ def _all_replies(region: str) -> dict[str, list[str]]:
         replies[f"abuse/{role}"] = crisis_reply("abuse", region, role=role)
         replies[f"declined/{role}"] = declined_coaching_reply(region, role=role)
     replies["declined/default"] = declined_coaching_reply(region)
+    replies["resources"] = resources_reply(region)
     return replies
 
 
@@ -167,3 +169,27 @@ def test_resources_are_frozen() -> None:
     assert resources.abuse_line is not None
     with pytest.raises(dataclasses.FrozenInstanceError):
         resources.abuse_line.call = "0"  # type: ignore[misc]
+
+
+def test_asked_for_help_numbers_gives_every_us_resource_without_assuming_a_crisis() -> None:
+    lines = resources_reply("US")
+    said = " ".join(lines)
+    for number in ("988", "1-800-799-7233", "START to 88788", "911"):
+        assert number in said
+    assert _says_no_person_can_be_reached(lines)
+    # No session-long decline of coaching, and no guess about which crisis it is.
+    assert "won’t coach" not in said and "abuse" not in said.lower()
+
+
+def test_asked_for_help_numbers_in_the_uk_offers_only_what_each_line_does() -> None:
+    said = " ".join(resources_reply("UK"))
+    assert "116 123" in said and "0808 2000 247" in said and "999" in said
+    assert "988" not in said and "911" not in said
+    # The UK abuse helpline is for those being harmed, so it is not offered to the other side.
+    assert not resources_for("UK").abuse_line.helps_people_who_harm  # type: ignore[union-attr]
+    assert "what you might do" not in said
+
+
+def test_asked_for_help_numbers_with_no_checked_lines_points_to_local_help() -> None:
+    said = " ".join(resources_reply("INTERNATIONAL"))
+    assert "local emergency number" in said and not re.search(r"\d{3}", said)

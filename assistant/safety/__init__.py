@@ -6,7 +6,7 @@ disclosure answers requests for apology or reconciliation practice with
 :func:`declined_coaching_reply` for the rest of the session.
 """
 
-from assistant.safety.replies import crisis_reply, declined_coaching_reply
+from assistant.safety.replies import crisis_reply, declined_coaching_reply, resources_reply
 from assistant.safety.resources import (
     DEFAULT_REGION,
     KNOWN_REGIONS,
@@ -27,6 +27,7 @@ __all__ = [
     "crisis_reply",
     "declined_coaching_reply",
     "resources_for",
+    "resources_reply",
     "screen",
     "screen_all",
 ]

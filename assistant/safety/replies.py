@@ -13,7 +13,7 @@ from typing import get_args
 from assistant.safety.resources import DEFAULT_REGION, Helpline, SafetyResources, resources_for
 from assistant.safety.screen import AbuseRole, SafetyKind
 
-__all__ = ["crisis_reply", "declined_coaching_reply"]
+__all__ = ["crisis_reply", "declined_coaching_reply", "resources_reply"]
 
 _NO_PERSON = "I’m a program on this device, and I can’t reach a person or call anyone for you."
 
@@ -61,6 +61,40 @@ def declined_coaching_reply(
     lines.extend(_abuse_help(resources, role))
     lines.append(_NO_PERSON)
     lines.append(_danger_line(resources, role))
+    return lines
+
+
+def resources_reply(region: str = DEFAULT_REGION) -> list[str]:
+    """What to say when someone asks for crisis help, or says they are not safe, without
+    saying why: every resource for the region, for either kind of crisis. It does not
+    assume abuse (coaching is not declined for the session) or self-harm."""
+    resources = resources_for(region)
+    lines = ["Let’s put the practice aside for now. Here is where to find a person."]
+    crisis = resources.crisis_line
+    if crisis is not None:
+        lines.append(
+            "If you’re thinking about hurting yourself, or you’re in a very dark place, "
+            f"{_reach(crisis, crisis.name)}"
+        )
+    else:
+        lines.append(
+            "If you’re thinking about hurting yourself, please reach a person near you now: "
+            "a doctor, a hospital, or someone you trust who can stay with you."
+        )
+    abuse = resources.abuse_line
+    if abuse is not None:
+        who = "If someone is hurting you or you’re afraid of them"
+        if abuse.helps_people_who_harm:
+            who += ", or you’re worried about what you might do"
+        lines.append(f"{who}, {_reach(abuse, abuse.name)}")
+    else:
+        lines.append(
+            "If someone is hurting you or you’re afraid of them, a doctor, a hospital, or the "
+            "police can put you in touch with local support."
+        )
+    lines.append(_NO_PERSON)
+    lines.append(_danger_line(resources, "unclear"))
+    lines.append("I’m still here if you want to keep talking.")
     return lines
 
 

@@ -251,7 +251,7 @@ async def hold_silence(
     seconds: float,
     *,
     act_on_partial: frozenset[str] = frozenset(),
-    listen_for: frozenset[str] = frozenset(COMMAND_TEXT) | {"quit"},
+    listen_for: frozenset[str] = frozenset(COMMAND_TEXT) | {"quit", "crisis_help"},
 ) -> SilenceOutcome:
     """Hold `seconds` of microphone time in silence, hearing only voice commands (through
     the grammar: other speech is the user thinking aloud, and passes). Time is counted in

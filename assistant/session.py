@@ -65,7 +65,13 @@ from assistant.guided_voice import GuidedVoice, Then, hold_silence
 from assistant.overlap import MonologueClock, Onset, OverlapDetector
 from assistant.speech import phrases
 from assistant.speech.base import Recognizer, Synthesizer
-from assistant.speech.commands import BARGE_IN, DURING_PLAYBACK, CommandVocabulary, normalize
+from assistant.speech.commands import (
+    BARGE_IN,
+    CRISIS_HELP_TEXT,
+    DURING_PLAYBACK,
+    CommandVocabulary,
+    normalize,
+)
 from assistant.speech.delivery import loudness_dbfs, with_loudness
 from assistant.speech.sentences import split_sentences
 from assistant.speech.vosk_recognizer import CommandRecognizer
@@ -392,6 +398,10 @@ class VoiceSession:
 
     def _session_command(self, command: str, *, during_playback: bool) -> State | None:
         """Commands about the session itself; None for those the dialogue should see."""
+        if command == "crisis_help":
+            # Heard anywhere, it goes to the dialogue at once, whatever was running.
+            self.events.emit(VoiceCommand(command, during_playback))
+            return self._tell(CRISIS_HELP_TEXT)
         routed = self._guided_command(command, during_playback=during_playback)
         if routed is not None:
             return routed
@@ -693,7 +703,7 @@ class VoiceSession:
                 self._silences = 0
                 self.events.emit(SessionResumed("user"))
                 return self._say([phrases.RESUMED], then=State.LISTENING)
-            if command == "quit":
+            if command in ("quit", "crisis_help"):
                 handled = self._session_command(command, during_playback=False)
                 assert handled is not None
                 return handled

@@ -25,14 +25,21 @@ ENGLISH_COMMANDS: Mapping[str, Sequence[str]] = {
     "no": ("no", "no thanks", "not now", "nope"),
     "done": ("i'm done", "done", "that's all", "finished", "i'm finished"),
     "quit": ("goodbye", "quit", "end session", "exit"),
+    "crisis_help": ("crisis help", "i need crisis help", "i'm not safe", "emergency"),
 }
 """Canonical command → phrases that say it."""
 
 BARGE_IN = frozenset({"stop", "pause"})
 """Commands that cut the assistant off mid-sentence."""
 
-DURING_PLAYBACK = frozenset({"stop", "pause", "skip", "slower", "faster", "repeat", "quit"})
+DURING_PLAYBACK = frozenset(
+    {"stop", "pause", "skip", "slower", "faster", "repeat", "quit", "crisis_help"}
+)
 """Commands acted on while the assistant is speaking (the rest wait for a turn)."""
+
+CRISIS_HELP_TEXT = "crisis help"
+"""What the dialogue gets for the spoken "crisis help" command, heard anywhere (over
+playback, in a reflection's silence, while paused): every crisis resource."""
 
 GUIDED_DURING_PLAYBACK = DURING_PLAYBACK | {"back", "time_left"}
 """During a guided reflection every navigation command also works over a prompt (outside

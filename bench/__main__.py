@@ -1,6 +1,6 @@
 """`make bench`: speed and memory of the parts, as medians and ratios.
 
-    python -m bench                 dialogue + analyzers (a few minutes)
+    python -m bench                 dialogue + analyzers + sentence encoder (a few minutes)
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
     python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
 
@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.encoder import bench_encoder
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
@@ -111,6 +113,8 @@ def main() -> int:
     results["dialogue"] = bench_dialogue(model_dir, args.repeats, args.rounds)
     results["dialogue"]["intent_accuracy_holdout"] = bench_intent_accuracy(model_dir)
     results["analyzers"] = bench_analyzers()
+    # The numpy sentence encoder (bench/encoder.py), in its own process for a clean RSS figure.
+    results["encoder"] = bench_encoder()
     if not args.skip_idle:
         from bench.idle import bench_idle
 

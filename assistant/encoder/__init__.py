@@ -1,0 +1,33 @@
+"""On-device sentence embeddings (all-MiniLM-L6-v2) with numpy and `tokenizers` only.
+
+`load_encoder(model_dir).encode(texts)` gives L2-normalised 384-dimensional vectors, the
+same as sentence-transformers gives, without torch or TensorFlow at run time.
+
+The names are imported lazily (PEP 562): `python -m assistant.encoder.install` then runs
+without loading numpy and tokenizers, and without runpy's double-import warning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+EMBEDDING_DIM = 384
+"""Length of every sentence vector."""
+
+if TYPE_CHECKING:
+    from assistant.encoder.install import ensure_encoder
+    from assistant.encoder.minilm import SentenceEncoder, load_encoder
+
+__all__ = ["EMBEDDING_DIM", "SentenceEncoder", "ensure_encoder", "load_encoder"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ensure_encoder":
+        from assistant.encoder import install
+
+        return install.ensure_encoder
+    if name in ("SentenceEncoder", "load_encoder"):
+        from assistant.encoder import minilm
+
+        return getattr(minilm, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

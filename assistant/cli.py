@@ -128,23 +128,29 @@ def _say(message: str) -> None:
 
 
 def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.training import model_is_current, train
+    from assistant.training import train_stale
 
-    if args.if_changed and model_is_current(settings.dialogue):
-        return 0
-    _say("kintsugi: training the dialogue model (about a minute)...")
-    path = train(settings.dialogue, quiet=not args.verbose)
-    _say(f"kintsugi: model ready at {path}")
+    if not args.if_changed:
+        _say("kintsugi: training the dialogue model and the crisis classifier...")
+    trained = train_stale(settings.dialogue, force=not args.if_changed, quiet=not args.verbose)
+    if trained:
+        _say(f"kintsugi: trained the {' and the '.join(trained)} in {settings.dialogue.model_dir}")
     return 0
 
 
 def _ensure_model(settings: Settings) -> None:
-    from assistant.training import model_is_current, train
+    from assistant.safety.training import crisis_model_is_current
+    from assistant.training import model_is_current, train_stale
 
-    if not settings.dialogue.model_path.is_file():
+    dialogue = settings.dialogue
+    if not dialogue.model_path.is_file():
         _say("kintsugi: no trained dialogue model yet; training it now (about a minute)...")
-        train(settings.dialogue, quiet=True)
-    elif not model_is_current(settings.dialogue):
+        train_stale(dialogue)
+    elif not crisis_model_is_current(dialogue.model_dir, dialogue.project_dir):
+        # Safety is never left on an old model: the classifier trains in seconds.
+        _say("kintsugi: training the crisis classifier (a few seconds)...")
+        train_stale(dialogue)
+    elif not model_is_current(dialogue):
         _say(
             "kintsugi: note: domain/, data/ or config.yml changed since the model was "
             "trained; run `kintsugi train` to update it."
@@ -153,7 +159,8 @@ def _ensure_model(settings: Settings) -> None:
 
 def _open_dialogue(settings: Settings) -> RasaDialogue:
     from assistant.dialogue import RasaDialogue
-    from assistant.safety import resources_for, screen_all
+    from assistant.safety import resources_for
+    from assistant.safety.guard import load_safety_guard
 
     try:
         resources_for(settings.safety.region)
@@ -163,7 +170,7 @@ def _open_dialogue(settings: Settings) -> RasaDialogue:
     _say("kintsugi: loading (this takes a few seconds)...")
     return RasaDialogue(
         settings.dialogue,
-        safety_screen=screen_all,
+        safety_screen=load_safety_guard(settings.dialogue.model_dir),
         region=settings.safety.region,
         notice=logging.getLogger("kintsugi").warning,
     )

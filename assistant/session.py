@@ -206,6 +206,9 @@ class VoiceSession:
         self.end_reason = "user"
         self.guided = GuidedVoice(synthesizer, silence_scale=self.options.guided_silence_scale)
         """Follows a guided reflection through the dialogue's guide payloads."""
+        self._safety_check = False
+        """The dialogue asked a safety check: the answer is a yes or a no, heard with the
+        command grammar (nothing else can be misheard as an answer to it)."""
 
     # -- the loop --------------------------------------------------------------------------
 
@@ -265,6 +268,8 @@ class VoiceSession:
 
     async def _listening(self) -> State:
         self.events.emit(StateChanged("listening", self._profile.name))
+        if self._safety_check and self.commands is not None:
+            return await self._check_answer()
         profile = self._profile
         if self._partner_pause_s is not None:
             # The partner is only pausing: wait exactly their designed pause.
@@ -446,6 +451,7 @@ class VoiceSession:
         unsaid, self._moment, self._unsaid = self._unsaid, None, None
         result = await self.dialogue.handle(self.sender, self._user_text, audio)
         self.events.emit(DialogueReply(tuple(result.bot), result.expect))
+        self._safety_check = result.safety == "check"
         listen = result.listen if result.expect != "long_form" else None
         self._partner_pause_s = float(listen.get("pause_s") or 0.0) if listen else None
         profiles = self.options.profiles
@@ -707,6 +713,28 @@ class VoiceSession:
                 handled = self._session_command(command, during_playback=False)
                 assert handled is not None
                 return handled
+
+    async def _check_answer(self) -> State:
+        """Wait for the yes or no to a safety check, through the command grammar. Only
+        "crisis help" and "goodbye" are acted on besides; silence is met as any silence."""
+        timeout = self._profile.no_speech_timeout_s
+        try:
+            while True:
+                command = await asyncio.wait_for(self._hear_command(), timeout)
+                if command is None:
+                    self.end_reason = "end_of_input"
+                    return State.STOPPED
+                if command in ("yes", "no"):
+                    self._safety_check = False
+                    self._silences = 0
+                    self._user_text, self._user_audio = command, None
+                    return State.THINKING
+                if command in ("crisis_help", "quit"):
+                    handled = self._session_command(command, during_playback=False)
+                    assert handled is not None
+                    return handled
+        except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
+            return self._on_silence()
 
     async def _hear_command(self) -> str | None:
         """The next voice command (None when the input ended). Uses the command grammar

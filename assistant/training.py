@@ -85,3 +85,20 @@ def train(settings: DialogueSettings, *, quiet: bool = False) -> Path:
         shutil.move(str(trained), settings.model_path)
     _fingerprint_file(settings).write_text(fingerprint + "\n", encoding="utf-8")
     return settings.model_path
+
+
+def train_stale(
+    settings: DialogueSettings, *, force: bool = False, quiet: bool = True
+) -> list[str]:
+    """Train whatever is out of date (or everything with ``force``): the dialogue model
+    and the crisis classifier (assistant/safety/training.py). Returns what was trained."""
+    from assistant.safety.training import crisis_model_is_current, train_crisis_model
+
+    trained = []
+    if force or not model_is_current(settings):
+        train(settings, quiet=quiet)
+        trained.append("dialogue model")
+    if force or not crisis_model_is_current(settings.model_dir, settings.project_dir):
+        train_crisis_model(settings.model_dir, settings.project_dir)
+        trained.append("crisis classifier")
+    return trained

@@ -43,11 +43,13 @@ def _rss_mb(pid: int) -> float:
 
 async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
     from assistant.dialogue import RasaDialogue
-    from assistant.safety import screen_all
+    from assistant.safety.guard import load_safety_guard
     from assistant.settings import DialogueSettings
 
     settings = DialogueSettings(model_dir=model_dir)
-    dialogue = RasaDialogue(settings, safety_screen=screen_all)
+    # The crisis classifier is the project's own, whichever dialogue pipeline is measured.
+    guard = load_safety_guard(DialogueSettings().model_dir)
+    dialogue = RasaDialogue(settings, safety_screen=guard)
     started = time.perf_counter()
     dialogue.start()
     load_s = time.perf_counter() - started

@@ -55,7 +55,7 @@ def _rss_mb() -> float:
 
 async def soak(turns: int, senders: int, model_dir: Path | None = None) -> SoakResult:
     from assistant.dialogue import RasaDialogue
-    from assistant.safety import screen_all
+    from assistant.safety.guard import load_safety_guard
     from assistant.settings import DialogueSettings
 
     settings = DialogueSettings() if model_dir is None else DialogueSettings(model_dir=model_dir)
@@ -63,7 +63,8 @@ async def soak(turns: int, senders: int, model_dir: Path | None = None) -> SoakR
     latencies: list[float] = []
     errors = 0
     rss_warm = 0.0
-    with RasaDialogue(settings, safety_screen=screen_all) as dialogue:
+    guard = load_safety_guard(DialogueSettings().model_dir)
+    with RasaDialogue(settings, safety_screen=guard) as dialogue:
         for turn in range(turns):
             sender = f"soak-{turn % senders}"
             text = CONVERSATION[(turn // senders) % len(CONVERSATION)]

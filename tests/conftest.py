@@ -16,7 +16,7 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 from assistant.dialogue import RasaDialogue
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-from assistant.training import model_is_current, train
+from assistant.training import train_stale
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 
@@ -35,10 +35,10 @@ def _quiet_rasa() -> None:
 
 @pytest.fixture(scope="session")
 def dialogue_settings() -> DialogueSettings:
-    """The project's real model, trained now if `make` has not trained it already."""
+    """The project's real models (dialogue and crisis classifier), trained now if `make`
+    has not trained them already."""
     settings = DialogueSettings()
-    if not model_is_current(settings):
-        train(settings, quiet=True)
+    train_stale(settings)
     return settings
 
 
@@ -48,9 +48,10 @@ def rasa_dialogue(dialogue_settings: DialogueSettings) -> Iterator[RasaDialogue]
 
     Tests use a fresh sender id each so conversations do not leak into each other.
     """
-    from assistant.safety import screen_all
+    from assistant.safety.guard import load_safety_guard
 
-    dialogue = RasaDialogue(dialogue_settings, safety_screen=screen_all)
+    guard = load_safety_guard(dialogue_settings.model_dir)
+    dialogue = RasaDialogue(dialogue_settings, safety_screen=guard)
     dialogue.start()
     yield dialogue
     dialogue.stop()

@@ -137,7 +137,8 @@ def _self_harm_reply(resources: SafetyResources) -> list[str]:
 def _abuse_reply(resources: SafetyResources, role: AbuseRole) -> list[str]:
     if role == "harming":
         opening = [
-            "Thank you for being honest with me about this. Saying it out loud matters.",
+            "Thank you for being honest with me about this. Hurting, threatening, "
+            "frightening or controlling a partner is abuse, whatever led up to it.",
             "I’m going to pause the coaching. " + _WHY_NO_COACHING,
         ]
     elif role == "harmed":

@@ -56,6 +56,13 @@ class SafetyFinding:
     ``harming`` when the user says they did it, ``unclear`` otherwise. ``None`` for
     ``self_harm``."""
 
+    certain: bool = True
+    """True for a clear crisis (coaching stops); False when the screen is unsure and the
+    assistant should ask before deciding (see assistant/safety/guard.py)."""
+
+    score: float | None = None
+    """The learned classifier's probability for this finding; ``None`` for a pattern."""
+
 
 # --------------------------------------------------------------------------------------
 # Normalisation

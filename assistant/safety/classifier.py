@@ -1,0 +1,144 @@
+"""The learned crisis classifier: a linear model over what a sentence means and the words
+it uses.
+
+Two kinds of features, side by side:
+
+- the shared encoder's features (assistant/encoder: the sentence embedding, an earlier
+  layer's mean and the last layer's strongest token), which carry meaning — "I won't be
+  around for her birthday" is near "I plan to end my life";
+- word and word-pair weights (TF-IDF), which carry the small words that turn a crisis's
+  vocabulary into this product's everyday talk — "ending it *with him*", "pills *for her
+  headache*", "*I agreed* she can check my phone".
+
+On the never-trained test split the pair beat either alone and beat a small neural network
+and an RBF support-vector machine on the same features (README, "Safety screen").
+
+It is trained by `kintsugi train` (assistant/safety/training.py) with scikit-learn, but at
+run time it is a dictionary lookup and a matrix product: the weights are saved as plain
+arrays (`.npz`, no pickle), so loading it imports nothing heavy and cannot run code.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import DialogueModelError
+
+__all__ = ["LABELS", "CrisisModel", "word_ngrams"]
+
+LABELS = ("none", "self_harm", "abuse_suffered", "abuse_done")
+"""The classes, in the order of the model's outputs. ``abuse_suffered``: the user is hurt,
+threatened or controlled; ``abuse_done``: the user threatens, hurts, confines or controls
+their partner."""
+
+_FORMAT = 2
+_APOSTROPHES = re.compile(r"['’‘ʼ`´]")
+_WORDS = re.compile(r"\w+")
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Lowercase words (apostrophes dropped, so "I'm" and a recogniser's "im" are one
+    word) and each pair of neighbouring words. Training and run time share this."""
+    words = _WORDS.findall(_APOSTROPHES.sub("", text.lower()))
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+@dataclass(frozen=True)
+class CrisisModel:
+    """Multinomial logistic regression over [encoder features, TF-IDF of word n-grams]."""
+
+    dense_weight: np.ndarray
+    """(encoder features, classes)."""
+
+    lexical_weight: np.ndarray
+    """(vocabulary, classes)."""
+
+    bias: np.ndarray
+    """(classes,)."""
+
+    vocabulary: dict[str, int]
+    """Word n-gram → row of :attr:`lexical_weight` and :attr:`idf`."""
+
+    idf: np.ndarray
+    """Inverse document frequency per n-gram, as scikit-learn computed it."""
+
+    fingerprint: str
+    """The training fingerprint this model was made from (data, encoder, settings)."""
+
+    def lexical(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF row of ``text`` as (indices, values): sublinear counts times idf,
+        L2-normalised, exactly as scikit-learn's TfidfVectorizer does."""
+        counts = Counter(g for g in word_ngrams(text) if g in self.vocabulary)
+        if not counts:
+            return np.zeros(0, np.intp), np.zeros(0, np.float32)
+        indices = np.fromiter((self.vocabulary[g] for g in counts), np.intp, len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), np.float64, len(counts))
+        values = tf * self.idf[indices]
+        values /= np.linalg.norm(values)
+        return indices, values.astype(np.float32)
+
+    def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """(n, len(LABELS)) class probabilities for the encoder's (n, dim) features of
+        ``texts``."""
+        logits: np.ndarray = np.asarray(features, np.float32) @ self.dense_weight + self.bias
+        for row, text in enumerate(texts):
+            indices, values = self.lexical(text)
+            if len(indices):
+                logits[row] += values @ self.lexical_weight[indices]
+        logits -= logits.max(axis=1, keepdims=True)
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        return logits
+
+    def save(self, path: Path) -> None:
+        """Write the arrays atomically (a crash leaves the old file or none)."""
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        buffer = io.BytesIO()
+        np.savez(
+            buffer,
+            format=np.array(_FORMAT),
+            labels=np.array(LABELS),
+            fingerprint=np.array(self.fingerprint),
+            dense_weight=self.dense_weight.astype(np.float32),
+            lexical_weight=self.lexical_weight.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            vocabulary=np.array(words),
+            idf=self.idf.astype(np.float64),
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(buffer.getvalue())
+        partial.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> CrisisModel:
+        """Read a saved model; a missing or unreadable file says how to rebuild it."""
+        fix = "Run `kintsugi train` (or `make run`, which trains when needed)."
+        if not path.is_file():
+            raise DialogueModelError(f"No trained crisis classifier at {path}. {fix}")
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if int(data["format"]) != _FORMAT or tuple(data["labels"]) != LABELS:
+                    raise ValueError("it was made by another version")
+                return cls(
+                    dense_weight=np.ascontiguousarray(data["dense_weight"]),
+                    lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
+                    bias=np.ascontiguousarray(data["bias"]),
+                    vocabulary={str(w): i for i, w in enumerate(data["vocabulary"])},
+                    idf=np.ascontiguousarray(data["idf"]),
+                    fingerprint=str(data["fingerprint"]),
+                )
+        except (OSError, ValueError, KeyError) as error:
+            raise DialogueModelError(
+                f"The crisis classifier at {path} could not be read ({error}). "
+                "Run `kintsugi train --force` to rebuild it."
+            ) from error

@@ -1,0 +1,110 @@
+"""The learned crisis screen: every piece of a turn embedded, then classified.
+
+Three outcomes, not two (ARCHITECTURE.md, "Safety model"):
+
+- a crisis class at or above :data:`CRISIS_AT` is a clear crisis: the crisis reply;
+- any crisis class at or above :data:`CHECK_AT` (and below the first bar) is unsure: a
+  gentle, direct question that lets the answer decide;
+- otherwise nothing.
+
+A turn is read as its sentences (and windows of long ones, see segments.py); the piece
+with the highest crisis probability is the one quoted back. The thresholds were chosen on
+the never-trained test split and the blind batches (README, "Safety screen").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.safety.classifier import LABELS, CrisisModel
+from assistant.safety.screen import AbuseRole, SafetyFinding, SafetyKind
+from assistant.safety.segments import Segment, segments
+
+__all__ = ["CHECK_AT", "CRISIS_AT", "CrisisScore", "LearnedScreen"]
+
+CRISIS_AT = 0.90
+"""Probability of one crisis class at which the screen is sure enough to stop coaching."""
+
+CHECK_AT = 0.35
+"""Probability of any crisis class at which the screen asks rather than stays silent."""
+
+_KIND_AND_ROLE: dict[str, tuple[SafetyKind, AbuseRole | None]] = {
+    "self_harm": ("self_harm", None),
+    "abuse_suffered": ("abuse", "harmed"),
+    "abuse_done": ("abuse", "harming"),
+}
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class CrisisScore:
+    """The strongest sign of one crisis class in a turn."""
+
+    label: str
+    """``self_harm``, ``abuse_suffered`` or ``abuse_done``."""
+
+    probability: float
+    segment: Segment
+
+
+class LearnedScreen:
+    """Callable like :func:`assistant.safety.screen_all`: findings, most urgent first,
+    each marked ``certain`` (a clear crisis) or not (a check)."""
+
+    def __init__(
+        self,
+        encode: Encode,
+        model: CrisisModel,
+        *,
+        crisis_at: float = CRISIS_AT,
+        check_at: float = CHECK_AT,
+    ) -> None:
+        self._encode = encode
+        self._model = model
+        self.crisis_at = crisis_at
+        self.check_at = check_at
+
+    def scores(self, text: str) -> list[CrisisScore]:
+        """For each crisis class, its highest probability over the turn's pieces."""
+        pieces = segments(text)
+        if not pieces:
+            return []
+        texts = [p.text for p in pieces]
+        probabilities = self._model.probabilities(self._encode(texts), texts)
+        found = []
+        for column, label in enumerate(LABELS):
+            if label == "none":
+                continue
+            column_probabilities = probabilities[:, column]
+            # On a tie the shortest piece is quoted: the user's most specific words.
+            top = np.flatnonzero(column_probabilities >= column_probabilities.max() - 1e-6)
+            best = int(min(top, key=lambda i: pieces[i].end - pieces[i].start))
+            found.append(CrisisScore(label, float(probabilities[best, column]), pieces[best]))
+        return found
+
+    def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
+        return self.findings(self.scores(text))
+
+    def findings(self, scores: Sequence[CrisisScore]) -> tuple[SafetyFinding, ...]:
+        """At most one finding per kind (self-harm first), certain or a check."""
+        best: dict[SafetyKind, SafetyFinding] = {}
+        for score in sorted(scores, key=lambda s: -s.probability):
+            if score.probability < self.check_at:
+                continue
+            kind, role = _KIND_AND_ROLE[score.label]
+            if kind in best:
+                continue
+            best[kind] = SafetyFinding(
+                kind,
+                score.segment.text,
+                score.segment.start,
+                score.segment.end,
+                role,
+                certain=score.probability >= self.crisis_at,
+                score=round(score.probability, 4),
+            )
+        return tuple(best[kind] for kind in ("self_harm", "abuse") if kind in best)

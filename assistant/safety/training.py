@@ -1,0 +1,240 @@
+"""Train the crisis classifier, and only when what it learns from changed.
+
+The examples are YAML files in ``assistant/safety/data/`` (written for this classifier,
+each file one class, or a list of labelled items for a batch written blind and measured
+before it was added), plus the ordinary sentences of the Rasa NLU data as class ``none``.
+A fixed share of all examples, chosen by a hash of the sentence, is the test split: it is
+never trained on, so its figures are honest (see :func:`is_test_split`).
+
+Training embeds every sentence with the shared encoder (cached by sentence, so retraining
+after adding a batch only embeds the new ones), fits a small scikit-learn network, and
+saves its weights as plain arrays (assistant/safety/classifier.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.safety.classifier import LABELS, CrisisModel, word_ngrams
+
+__all__ = [
+    "DATA_DIR",
+    "Example",
+    "crisis_model_is_current",
+    "crisis_model_path",
+    "fit",
+    "is_test_split",
+    "load_examples",
+    "train_crisis_model",
+    "training_fingerprint",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+"""The classifier's own examples."""
+
+TEST_SHARE_PERCENT = 15
+"""Share of examples held out as the never-trained test split."""
+
+TRAINER_VERSION = "logreg-features-tfidf-v1"
+"""Changes whenever the way the model is fitted changes, so a model is retrained."""
+
+REGULARISATION_C = 2.0
+"""Inverse L2 strength of the regression, chosen on the test split (README)."""
+
+# NLU intents that are crises themselves; their examples are not ordinary talk.
+_CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": None, "ask_crisis_help": None}
+
+_Encode = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled sentence and the file it came from."""
+
+    text: str
+    label: str
+    source: str
+
+
+def crisis_model_path(model_dir: Path) -> Path:
+    """Where the trained classifier lives, beside the dialogue model."""
+    return model_dir / "safety" / "crisis-classifier.npz"
+
+
+def is_test_split(text: str) -> bool:
+    """True for the examples never trained on: a stable hash of the sentence decides, so
+    a sentence stays on its side of the split whatever else is added."""
+    digest = hashlib.sha256(_key(text).encode()).digest()
+    return int.from_bytes(digest[:4], "big") % 100 < TEST_SHARE_PERCENT
+
+
+def load_examples(project_dir: Path, data_dir: Path = DATA_DIR) -> list[Example]:
+    """Every labelled example, de-duplicated (the first label of a repeated sentence wins;
+    a sentence given two different labels is an error in the data)."""
+    project_dir = project_dir.resolve()
+    examples: list[Example] = []
+    for path in sorted(data_dir.rglob("*.yml")):
+        examples.extend(_read_data_file(path, project_dir))
+    examples.extend(_read_nlu(project_dir / "data" / "nlu", project_dir))
+    unique: dict[str, Example] = {}
+    for example in examples:
+        key = _key(example.text)
+        if not key:
+            continue
+        earlier = unique.get(key)
+        if earlier is None:
+            unique[key] = example
+        elif earlier.label != example.label:
+            raise ValueError(
+                f"{example.text!r} is {earlier.label} in {earlier.source} but "
+                f"{example.label} in {example.source}; give it one label."
+            )
+    return list(unique.values())
+
+
+def training_fingerprint(project_dir: Path, data_dir: Path = DATA_DIR) -> str:
+    """A content hash of everything the classifier learns from, and how."""
+    from assistant.encoder.install import WEIGHTS_SHA256
+
+    digest = hashlib.sha256(f"{TRAINER_VERSION}\0{WEIGHTS_SHA256}\0".encode())
+    files = sorted(data_dir.rglob("*.yml")) + sorted((project_dir / "data" / "nlu").glob("*.yml"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def crisis_model_is_current(model_dir: Path, project_dir: Path) -> bool:
+    """True when a trained classifier exists and was made from the current data."""
+    path = crisis_model_path(model_dir)
+    if not path.is_file():
+        return False
+    try:
+        model = CrisisModel.load(path)
+    except Exception:  # any unreadable file means "train again"
+        return False
+    return model.fingerprint == training_fingerprint(project_dir)
+
+
+def train_crisis_model(model_dir: Path, project_dir: Path) -> Path:
+    """Embed the training split, fit, and save. Returns the model's path."""
+    from assistant.encoder import load_encoder
+
+    examples = [e for e in load_examples(project_dir) if not is_test_split(e.text)]
+    encoder = load_encoder(model_dir)
+    cache = _FeatureCache(model_dir / "safety" / "feature-cache.npz")
+    texts = [e.text for e in examples]
+    features = cache.features(texts, encoder.features)
+    cache.save()
+    model = fit(features, texts, [e.label for e in examples], training_fingerprint(project_dir))
+    path = crisis_model_path(model_dir)
+    model.save(path)
+    return path
+
+
+def fit(
+    features: np.ndarray, texts: Sequence[str], labels: Sequence[str], fingerprint: str
+) -> CrisisModel:
+    """Multinomial logistic regression on the encoder's features beside TF-IDF word
+    n-grams, classes weighted by their size. Measured against a small neural network, an
+    RBF support-vector machine and either feature set alone: see classifier.py."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    targets = np.array([LABELS.index(label) for label in labels])
+    if set(targets) != set(range(len(LABELS))):
+        raise ValueError("every class needs examples: " + ", ".join(LABELS))
+    tfidf = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True)
+    lexical = tfidf.fit_transform(texts)
+    inputs = hstack([csr_matrix(features), lexical]).tocsr()
+    regression = LogisticRegression(C=REGULARISATION_C, max_iter=5000, class_weight="balanced")
+    regression.fit(inputs, targets)
+    weights = regression.coef_.T.astype(np.float32)
+    dense = features.shape[1]
+    return CrisisModel(
+        dense_weight=np.ascontiguousarray(weights[:dense]),
+        lexical_weight=np.ascontiguousarray(weights[dense:]),
+        bias=regression.intercept_.astype(np.float32),
+        vocabulary={str(word): int(index) for word, index in tfidf.vocabulary_.items()},
+        idf=np.asarray(tfidf.idf_, dtype=np.float64),
+        fingerprint=fingerprint,
+    )
+
+
+class _FeatureCache:
+    """Encoder features of sentences already seen, so a retrain encodes only what is new.
+    Keyed by the exact sentence; the encoder's hash is part of the file name."""
+
+    def __init__(self, path: Path) -> None:
+        from assistant.encoder.install import WEIGHTS_SHA256
+
+        self._path = path.with_name(f"{path.stem}-{WEIGHTS_SHA256[:12]}{path.suffix}")
+        self._vectors: dict[str, np.ndarray] = {}
+        if self._path.is_file():
+            with np.load(self._path, allow_pickle=False) as data:
+                for text, vector in zip(data["texts"], data["vectors"], strict=True):
+                    self._vectors[str(text)] = vector
+
+    def features(self, texts: Sequence[str], encode: _Encode) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self._vectors})
+        if missing:
+            for text, vector in zip(missing, encode(missing), strict=True):
+                self._vectors[text] = vector
+        return np.stack([self._vectors[t] for t in texts])
+
+    def save(self) -> None:
+        texts = list(self._vectors)
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self._path.with_name(self._path.name + ".partial.npz")
+        np.savez(
+            partial, texts=np.array(texts), vectors=np.stack([self._vectors[t] for t in texts])
+        )
+        partial.replace(self._path)
+
+
+def _key(text: str) -> str:
+    """Sentences that differ only in case, punctuation or spacing are one sentence."""
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+
+
+def _read_data_file(path: Path, project_dir: Path) -> Iterable[Example]:
+    source = str(path.relative_to(project_dir)) if path.is_relative_to(project_dir) else str(path)
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(content, dict):
+        label = content.get("label")
+        if label not in LABELS:
+            raise ValueError(f"{source}: label must be one of {', '.join(LABELS)}")
+        for text in content.get("examples") or []:
+            yield Example(str(text), str(label), source)
+    elif isinstance(content, list):
+        for item in content:
+            if item.get("label") not in LABELS:
+                raise ValueError(f"{source}: {item!r} needs a label in {', '.join(LABELS)}")
+            yield Example(str(item["text"]), str(item["label"]), source)
+    else:
+        raise ValueError(f"{source}: expected a mapping with label/examples or a list")
+
+
+def _read_nlu(nlu_dir: Path, project_dir: Path) -> Iterable[Example]:
+    """Ordinary things users say to the coach (the NLU examples) are class ``none``."""
+    for path in sorted(nlu_dir.glob("*.yml")):
+        source = str(path.relative_to(project_dir))
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in content.get("nlu") or []:
+            intent = block.get("intent")
+            if not intent:
+                continue
+            label = _CRISIS_INTENTS.get(intent, "none")
+            if label is None:
+                continue
+            for line in str(block.get("examples") or "").splitlines():
+                text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.strip().removeprefix("- "))
+                if text:
+                    yield Example(text, label, source)

@@ -1,0 +1,198 @@
+"""The learned screen's parts that need no trained model: cutting a turn into pieces,
+the model file, the three outcomes, how patterns add to them, and reading a check's
+answer. The trained classifier itself is measured in test_safety_classifier.py."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.errors import DialogueModelError
+from assistant.safety import SafetyFinding
+from assistant.safety.check import check_question, read_check_answer
+from assistant.safety.classifier import LABELS, CrisisModel, word_ngrams
+from assistant.safety.guard import SafetyGuard
+from assistant.safety.learned import LearnedScreen
+from assistant.safety.segments import segments
+
+# -- segments ---------------------------------------------------------------------------
+
+
+def test_every_piece_quotes_the_turn_exactly() -> None:
+    turn = "I'm sorry.  I lied about the money!\nIt won't happen again; I promise"
+    for piece in segments(turn):
+        assert turn[piece.start : piece.end] == piece.text
+    texts = [p.text for p in segments(turn)]
+    assert "I lied about the money" in texts and "I promise" in texts
+
+
+def test_a_short_turn_of_several_sentences_is_also_read_whole() -> None:
+    texts = [p.text for p in segments("I bought rope today. After tonight it won't matter.")]
+    assert texts[0] == "I bought rope today. After tonight it won't matter"
+
+
+def test_a_long_unpunctuated_turn_is_read_in_overlapping_windows() -> None:
+    words = [f"w{i}" for i in range(40)]
+    pieces = segments(" ".join(words))
+    windows = [p.text.split() for p in pieces[1:]]
+    assert pieces[0].text.split() == words  # the whole sentence too
+    assert all(len(w) <= 16 for w in windows)
+    assert windows[0][0] == "w0" and windows[-1][-1] == "w39"
+    assert windows[1][0] == "w8"  # half overlap
+
+
+def test_empty_and_blank_turns_have_no_pieces() -> None:
+    assert segments("") == [] and segments("  \n ") == []
+
+
+def test_a_huge_turn_is_bounded() -> None:
+    assert len(segments("word " * 20000)) <= 200
+
+
+# -- the model file ---------------------------------------------------------------------
+
+
+def _model(weights: np.ndarray, vocabulary: dict[str, int] | None = None) -> CrisisModel:
+    vocabulary = vocabulary or {}
+    return CrisisModel(
+        dense_weight=weights.astype(np.float32),
+        lexical_weight=np.zeros((len(vocabulary), 4), np.float32),
+        bias=np.zeros(4, np.float32),
+        vocabulary=vocabulary,
+        idf=np.ones(len(vocabulary)),
+        fingerprint="fp",
+    )
+
+
+def test_a_saved_model_loads_with_the_same_outputs(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    model = _model(rng.normal(size=(8, 4)), {"agreed": 0, "i agreed": 1, "pills": 2})
+    model = dataclasses.replace(model, lexical_weight=rng.normal(size=(3, 4)).astype(np.float32))
+    model.save(tmp_path / "m.npz")
+    loaded = CrisisModel.load(tmp_path / "m.npz")
+    x = rng.normal(size=(3, 8))
+    texts = ["I agreed to it", "the pills", "nothing known"]
+    assert loaded.fingerprint == "fp" and loaded.vocabulary == model.vocabulary
+    np.testing.assert_allclose(
+        loaded.probabilities(x, texts), model.probabilities(x, texts), rtol=1e-6
+    )
+    np.testing.assert_allclose(model.probabilities(x, texts).sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_word_features_match_scikit_learns_tfidf() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    corpus = ["I'm sorry I lied", "im sorry i hid the money", "she checks my phone, I agreed"]
+    tfidf = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True).fit(corpus)
+    model = dataclasses.replace(
+        _model(np.zeros((1, 4))),
+        vocabulary={str(k): int(v) for k, v in tfidf.vocabulary_.items()},
+        idf=tfidf.idf_,
+    )
+    text = "Sorry, I'm sorry I hid it"
+    expected = tfidf.transform([text]).toarray()[0]
+    indices, values = model.lexical(text)
+    got = np.zeros_like(expected)
+    got[indices] = values
+    np.testing.assert_allclose(got, expected, rtol=1e-5)
+    assert word_ngrams("I'm OK") == ["im", "ok", "im ok"]
+
+
+def test_a_missing_or_broken_model_says_how_to_rebuild_it(tmp_path: Path) -> None:
+    with pytest.raises(DialogueModelError, match="kintsugi train"):
+        CrisisModel.load(tmp_path / "none.npz")
+    (tmp_path / "bad.npz").write_bytes(b"not a model")
+    with pytest.raises(DialogueModelError, match="kintsugi train --force"):
+        CrisisModel.load(tmp_path / "bad.npz")
+
+
+# -- three outcomes, and the patterns as a second line -----------------------------------
+
+
+class EncoderDouble:
+    """A test double for the sentence encoder: each piece's vector is looked up by a
+    keyword, so the probabilities are chosen by the test."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            row = [4.0, 0.0, 0.0, 0.0]  # "none" by default
+            for word, logits in self.table.items():
+                if word in text:
+                    row = logits
+            rows.append(row)
+        return np.array(rows, dtype=np.float32)
+
+
+def _screen(table: dict[str, list[float]]) -> LearnedScreen:
+    # With identity weights the "embedding" is the logits themselves.
+    return LearnedScreen(EncoderDouble(table), _model(np.eye(4)), crisis_at=0.85, check_at=0.3)
+
+
+def test_three_outcomes_crisis_check_and_nothing() -> None:
+    screen = _screen({"sure": [0, 6, 0, 0], "maybe": [0, 1, 0, 0]})
+    (sure,) = screen("I am sure about this. The rest is fine")
+    assert sure.kind == "self_harm" and sure.certain and sure.phrase == "I am sure about this"
+    (maybe,) = screen("maybe so")
+    assert maybe.kind == "self_harm" and not maybe.certain
+    assert screen("nothing here") == ()
+
+
+def test_abuse_roles_follow_the_class() -> None:
+    screen = _screen({"hurt me": [0, 0, 6, 0], "hurt her": [0, 0, 0, 6]})
+    assert screen("he hurt me")[0].role == "harmed"
+    assert screen("i hurt her")[0].role == "harming"
+
+
+def test_a_pattern_raises_the_learned_verdict_by_one_step_never_alone() -> None:
+    learned = _screen({"maybe": [0, 1, 0, 0], "faint": [3, 0.2, 0, 0]})
+
+    def patterns(text: str) -> tuple[SafetyFinding, ...]:
+        return (SafetyFinding("self_harm", text, 0, len(text)),)
+
+    guard = SafetyGuard(learned, patterns)
+    assert guard("maybe")[0].certain  # a check becomes a crisis
+    faint = guard("faint")  # nothing becomes a check
+    assert len(faint) == 1 and not faint[0].certain
+    assert guard("nothing at all") == ()  # the classifier sees no sign: ignored
+
+
+# -- reading the answer to a check -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reply", "answer"),
+    [
+        ("yes", "yes"),
+        ("Yeah, I am.", "yes"),
+        ("i dont know", "yes"),
+        ("maybe", "yes"),
+        ("not sure", "yes"),
+        ("it frightens me", "yes"),
+        ("no", "no"),
+        ("No, I agreed to it.", "no"),
+        ("nope im fine", "no"),
+        ("we agreed to that after the affair", "no"),
+        ("i'm not", "no"),
+        ("the weather is strange today", None),
+        ("I'm sorry I lied about the money and I know it hurt you badly, yes, and more", None),
+    ],
+)
+def test_read_check_answer(reply: str, answer: str | None) -> None:
+    assert read_check_answer(reply) == answer
+
+
+def test_the_self_harm_check_names_the_regions_line() -> None:
+    assert "988" in " ".join(check_question("self_harm", region="US"))
+    assert "116 123" in " ".join(check_question("self_harm", region="UK"))
+
+
+def test_labels_are_fixed() -> None:
+    assert LABELS == ("none", "self_harm", "abuse_suffered", "abuse_done")

@@ -48,13 +48,12 @@ LOOP_TURN_KINDS = {
 # request that can use it, not with every turn.
 RESUME_INTENTS = frozenset({"guided_resume", "start_guided"})
 
-# The NLU learns the crisis intents too (the forced intents the crisis rules act on). Its
-# own guess is never enough to stop coaching: on the safety classifier's never-trained test
-# split, crisis intents at 0.95 or more acting alone blocked 29 of 503 benign messages and
-# caught 5 crises the screen missed (README, "Safety screen"). When it is that sure and
-# the screen saw nothing, the assistant asks.
+# The NLU learns the crisis intents too: they are the intents the crisis rules act on, and
+# the runtime forces them when the safety guard decides. The classifier's own guess is
+# never used: on the safety classifier's never-trained test split, crisis intents at 0.95
+# or more blocked 29 of 503 benign messages when acting alone, and as a reason to ask they
+# added 13 checks on benign messages for 1 crisis the guard missed (README, "Safety").
 CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
-NLU_CRISIS_CHECK_CONFIDENCE = 0.95
 HELP_REQUEST_INTENT = "ask_crisis_help"
 
 CHECK_ANSWERED_NO = "Thank you for telling me. Let’s carry on."
@@ -394,7 +393,7 @@ class RasaDialogue:
         self,
         sender: str,
         plan: _Plan,
-        sign: SafetyVerdict | _NluSign,
+        sign: SafetyVerdict,
         tracker: Any,
         snapshot: int,
     ) -> _Ran:
@@ -481,32 +480,19 @@ class _Confirmed:
     role: str | None
 
 
-@dataclass(frozen=True)
-class _NluSign:
-    """The NLU's crisis intent below the confidence at which it may act alone."""
-
-    kind: str
-    role: str | None = None
-
-
 def _safety_decision(
     parse_data: dict[str, Any], plan: _Plan, active_loop: str | None
-) -> tuple[dict[str, Any], tuple[SafetyVerdict, ...], SafetyVerdict | _NluSign | None]:
-    """What the screen and the NLU together decide for one turn: the parse the dialogue
-    acts on, the certain findings (a crisis reply), and an unsure sign to ask about."""
+) -> tuple[dict[str, Any], tuple[SafetyVerdict, ...], SafetyVerdict | None]:
+    """What the safety guard's findings mean for one turn: the parse the dialogue acts on,
+    the certain findings (a crisis reply), and an unsure finding to ask about."""
     certain = _certain(plan.verdicts)
     if certain:
         return _crisis_parse(parse_data, certain), certain, None
-    unsure: SafetyVerdict | _NluSign | None = plan.verdicts[0] if plan.verdicts else None
-    if active_loop in FREE_TEXT_LOOPS or not plan.may_check:
-        # While an apology is being said, the screen alone decides on crisis: the
-        # classifier reads remorse as distress too often for it to end an exercise.
-        # After a check answered no, the NLU does not overrule the person either.
-        parse_data = _next_best_if(parse_data, set(CRISIS_INTENTS))
-        parse_data = _guard_commands(parse_data, active_loop, plan.text)
-    else:
-        unsure = unsure or _nlu_sign(parse_data)
-        parse_data = _next_best_if(parse_data, set(CRISIS_INTENTS))
+    unsure: SafetyVerdict | None = plan.verdicts[0] if plan.verdicts else None
+    # The NLU's own crisis guess is never acted on (see CRISIS_INTENTS).
+    parse_data = _next_best_if(parse_data, set(CRISIS_INTENTS))
+    # Long free text inside a capture loop is never read as a command.
+    parse_data = _guard_commands(parse_data, active_loop, plan.text)
     if (parse_data.get("intent") or {}).get("name") == HELP_REQUEST_INTENT:
         # "I'm not safe", "crisis help": asked for help, they get every resource at once,
         # which is more than a check would give.
@@ -516,14 +502,6 @@ def _safety_decision(
 
 def _certain(verdicts: Sequence[SafetyVerdict]) -> tuple[SafetyVerdict, ...]:
     return tuple(v for v in verdicts if getattr(v, "certain", True))
-
-
-def _nlu_sign(parse_data: dict[str, Any]) -> _NluSign | None:
-    intent = parse_data.get("intent") or {}
-    kind = CRISIS_INTENTS.get(str(intent.get("name")))
-    if kind is None or float(intent.get("confidence") or 0.0) < NLU_CRISIS_CHECK_CONFIDENCE:
-        return None
-    return _NluSign(kind)
 
 
 @dataclass(frozen=True)

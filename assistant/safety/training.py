@@ -32,6 +32,7 @@ __all__ = [
     "fit",
     "is_test_split",
     "load_examples",
+    "speech_style",
     "train_crisis_model",
     "training_fingerprint",
 ]
@@ -42,7 +43,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TEST_SHARE_PERCENT = 15
 """Share of examples held out as the never-trained test split."""
 
-TRAINER_VERSION = "logreg-features-tfidf-v1"
+TRAINER_VERSION = "logreg-features-tfidf-speech-copies-v1"
 """Changes whenever the way the model is fitted changes, so a model is retrained."""
 
 REGULARISATION_C = 2.0
@@ -127,12 +128,20 @@ def train_crisis_model(model_dir: Path, project_dir: Path) -> Path:
     from assistant.encoder import load_encoder
 
     examples = [e for e in load_examples(project_dir) if not is_test_split(e.text)]
+    # Every typed sentence is also learned as a recogniser would write it: on the test
+    # split this took checks on benign messages from 18.8 % to 15.9 % at the same recall.
+    texts = [e.text for e in examples]
+    labels = [e.label for e in examples]
+    for example in examples:
+        spoken = speech_style(example.text)
+        if spoken != example.text:
+            texts.append(spoken)
+            labels.append(example.label)
     encoder = load_encoder(model_dir)
     cache = _FeatureCache(model_dir / "safety" / "feature-cache.npz")
-    texts = [e.text for e in examples]
     features = cache.features(texts, encoder.features)
     cache.save()
-    model = fit(features, texts, [e.label for e in examples], training_fingerprint(project_dir))
+    model = fit(features, texts, labels, training_fingerprint(project_dir))
     path = crisis_model_path(model_dir)
     model.save(path)
     return path
@@ -197,6 +206,13 @@ class _FeatureCache:
             partial, texts=np.array(texts), vectors=np.stack([self._vectors[t] for t in texts])
         )
         partial.replace(self._path)
+
+
+def speech_style(text: str) -> str:
+    """``text`` as a speech recogniser writes it: lowercase, no apostrophes ("im", "dont"),
+    no punctuation."""
+    plain = re.sub(r"['’‘ʼ`´]", "", text.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
 
 
 def _key(text: str) -> str:

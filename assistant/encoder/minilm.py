@@ -38,9 +38,7 @@ MAX_SEQ_LENGTH = 256
 """sentence-transformers' max_seq_length for this model, [CLS] and [SEP] included."""
 LAYER_NORM_EPS = 1e-12
 MAX_BATCH_TOKENS = 1024
-FEATURE_EARLY_LAYER = 2
-"""The layer (0-based) whose mean-pooled states join the classifier features."""
-FEATURES_DIM = 3 * 384
+FEATURES_DIM = 2 * NUM_LAYERS * 384
 """Most tokens (texts x padded length) in one forward pass. Activations and temporaries
 take about 47 KB per token at 256 tokens, so a pass stays under ~50 MB whatever the texts;
 32 sentences of everyday length (~15 tokens) still go in one pass."""
@@ -273,18 +271,16 @@ class SentenceEncoder:
         x += self._position[:tokens]
         x = _layer_norm(x.reshape(len(batch) * tokens, EMBEDDING_DIM), self._ln_g, self._ln_b)
         mask_bias = ((1.0 - mask) * _MASKED)[:, None, None, :]
-        pooled_early: Float32Array | None = None
-        for index, layer in enumerate(self._layers):
+        pooled: list[Float32Array] = []
+        for layer in self._layers:
             x = layer(x, mask_bias)
-            if features and index == FEATURE_EARLY_LAYER:
-                pooled_early = _mean_pool(x.reshape(len(batch), tokens, EMBEDDING_DIM), mask)
-        states = x.reshape(len(batch), tokens, EMBEDDING_DIM)
-        pooled = _mean_pool(states, mask)
-        if not features:
-            return pooled
-        assert pooled_early is not None
-        peaks = np.where(mask[:, :, None] > 0, states, np.float32(-1e9)).max(axis=1)
-        return np.concatenate([pooled, pooled_early, _unit_rows(peaks)], axis=1)
+            if features:
+                states = x.reshape(len(batch), tokens, EMBEDDING_DIM)
+                peaks = np.where(mask[:, :, None] > 0, states, np.float32(-1e9)).max(axis=1)
+                pooled += [_mean_pool(states, mask), _unit_rows(peaks)]
+        if features:
+            return np.concatenate(pooled, axis=1)
+        return _mean_pool(x.reshape(len(batch), tokens, EMBEDDING_DIM), mask)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> Float32Array:
         """(len(texts), 384) float32 unit rows, in input order: the sentence embeddings
@@ -293,9 +289,11 @@ class SentenceEncoder:
 
     def features(self, texts: Sequence[str], batch_size: int = 32) -> Float32Array:
         """(len(texts), FEATURES_DIM) float32: for classifiers, more than the embedding.
-        Three unit vectors side by side: the embedding (last layer, mean-pooled), the
-        third layer mean-pooled (closer to the words themselves), and the last layer
-        max-pooled (one strong token, such as a weapon, is not averaged away)."""
+        For every layer, its states mean-pooled and max-pooled, each a unit vector: early
+        layers stay closer to the words themselves, and the max keeps one strong token
+        (a weapon, a farewell) from being averaged away. On the crisis classifier's test
+        split these took checks on benign messages from 20.1 % to 16.5 % at the same
+        recall, against the last layer's mean alone (README, "Safety screen")."""
         return self._batched(texts, batch_size, features=True)
 
     def _batched(self, texts: Sequence[str], batch_size: int, *, features: bool) -> Float32Array:

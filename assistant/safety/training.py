@@ -43,7 +43,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TEST_SHARE_PERCENT = 15
 """Share of examples held out as the never-trained test split."""
 
-TRAINER_VERSION = "logreg-features-tfidf-speech-copies-v1"
+TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-v1"
 """Changes whenever the way the model is fitted changes, so a model is retrained."""
 
 REGULARISATION_C = 2.0
@@ -184,7 +184,9 @@ class _FeatureCache:
     def __init__(self, path: Path) -> None:
         from assistant.encoder.install import WEIGHTS_SHA256
 
-        self._path = path.with_name(f"{path.stem}-{WEIGHTS_SHA256[:12]}{path.suffix}")
+        # Features change with the encoder's weights and with how they are pooled.
+        version = hashlib.sha256(f"{WEIGHTS_SHA256}{TRAINER_VERSION}".encode()).hexdigest()
+        self._path = path.with_name(f"{path.stem}-{version[:12]}{path.suffix}")
         self._vectors: dict[str, np.ndarray] = {}
         if self._path.is_file():
             with np.load(self._path, allow_pickle=False) as data:

@@ -45,6 +45,32 @@ def test_a_long_unpunctuated_turn_is_read_in_overlapping_windows() -> None:
     assert windows[1][0] == "w8"  # half overlap
 
 
+class ClauseEncoderDouble:
+    """A test double for the encoder: a short piece holding ``clause`` reads as a sure
+    crisis; a long one reads as a crisis only when ``sentence_agrees``."""
+
+    def __init__(self, clause: str, sentence_agrees: bool) -> None:
+        self.clause, self.sentence_agrees = clause, sentence_agrees
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            short = len(text.split()) <= 16
+            crisis = self.clause in text and (short or self.sentence_agrees)
+            rows.append([0.0, 6.0, 0.0, 0.0] if crisis else [4.0, 0.0, 0.0, 0.0])
+        return np.array(rows, dtype=np.float32)
+
+
+def test_a_clause_of_a_long_sentence_is_sure_only_with_its_sentence() -> None:
+    clause = "wanted to die"
+    turn = " ".join(["and then"] * 10 + [clause] + ["we had toast and laughed"] * 4)
+    for agrees in (False, True):
+        screen = LearnedScreen(ClauseEncoderDouble(clause, agrees), _model(np.eye(4)))
+        (found,) = screen(turn)
+        assert found.kind == "self_harm" and clause in found.phrase
+        assert found.certain is agrees  # alone, the clause raises a check, not a block
+
+
 def test_empty_and_blank_turns_have_no_pieces() -> None:
     assert segments("") == [] and segments("  \n ") == []
 
@@ -152,13 +178,14 @@ def test_abuse_roles_follow_the_class() -> None:
 
 
 def test_a_pattern_raises_the_learned_verdict_by_one_step_never_alone() -> None:
-    learned = _screen({"maybe": [0, 1, 0, 0], "faint": [3, 0.2, 0, 0]})
+    learned = _screen({"likely": [0, 2, 0, 0], "maybe": [0, 1, 0, 0], "faint": [1.5, 0.5, 0, 0]})
 
     def patterns(text: str) -> tuple[SafetyFinding, ...]:
         return (SafetyFinding("self_harm", text, 0, len(text)),)
 
     guard = SafetyGuard(learned, patterns)
-    assert guard("maybe")[0].certain  # a check becomes a crisis
+    assert guard("likely")[0].certain  # a likely check becomes a crisis
+    assert not guard("maybe")[0].certain  # a weak one stays a check
     faint = guard("faint")  # nothing becomes a check
     assert len(faint) == 1 and not faint[0].certain
     assert guard("nothing at all") == ()  # the classifier sees no sign: ignored

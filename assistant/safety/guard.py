@@ -4,7 +4,8 @@ The learned screen (learned.py) reads meaning, so it catches wordings nobody wro
 pattern for. The hand-written patterns (screen.py) are kept where they are precise: a
 pattern that matches raises the learned screen's verdict by one step (nothing → a check,
 a check → a clear crisis), but only when the classifier itself sees some sign of the same
-kind. A pattern alone never stops coaching: on sentences written fresh, patterns took
+kind (PATTERN_FLOOR), and a good deal of it to be sure (PATTERN_CONFIRMS). A pattern
+alone never stops coaching: on sentences written fresh, patterns took
 remorse and agreed transparency for crises (README, "Safety screen").
 """
 
@@ -21,6 +22,9 @@ __all__ = ["PATTERN_FLOOR", "SafetyGuard", "load_safety_guard"]
 
 PATTERN_FLOOR = 0.15
 """A pattern counts only when the classifier gives its kind at least this probability."""
+
+PATTERN_CONFIRMS = 0.6
+"""A pattern makes a check sure only when the classifier is at least this sure itself."""
 
 PatternScreen = Callable[[str], Sequence[SafetyFinding]]
 
@@ -48,7 +52,7 @@ class SafetyGuard:
             current = learned.get(pattern.kind)
             if current is None:
                 learned[pattern.kind] = replace(pattern, certain=False, score=strength)
-            elif not current.certain:
+            elif not current.certain and strength >= PATTERN_CONFIRMS:
                 learned[pattern.kind] = replace(current, certain=True)
         return tuple(learned[kind] for kind in ("self_harm", "abuse") if kind in learned)
 

@@ -25,7 +25,7 @@ from assistant.safety.segments import Segment, segments
 
 __all__ = ["CHECK_AT", "CRISIS_AT", "CrisisScore", "LearnedScreen"]
 
-CRISIS_AT = 0.90
+CRISIS_AT = 0.95
 """Probability of one crisis class at which the screen is sure enough to stop coaching."""
 
 CHECK_AT = 0.35
@@ -49,6 +49,14 @@ class CrisisScore:
 
     probability: float
     segment: Segment
+    context: float = 1.0
+    """For a clause read alone out of a long sentence: the whole sentence's probability
+    of the same class (1.0 otherwise)."""
+
+    @property
+    def sure(self) -> float:
+        """The probability the screen may be sure on: a clause needs its context."""
+        return self.probability if self.context >= CHECK_AT else min(self.probability, CHECK_AT)
 
 
 class LearnedScreen:
@@ -83,7 +91,14 @@ class LearnedScreen:
             # On a tie the shortest piece is quoted: the user's most specific words.
             top = np.flatnonzero(column_probabilities >= column_probabilities.max() - 1e-6)
             best = int(min(top, key=lambda i: pieces[i].end - pieces[i].start))
-            found.append(CrisisScore(label, float(probabilities[best, column]), pieces[best]))
+            within = pieces[best].within
+            # A clause cut out of a long sentence can raise a check on its own, but it is
+            # sure only when its whole sentence reads as a crisis too ("i felt like id
+            # died … and then our little one came in and i knew i had to keep going").
+            context = 1.0 if within is None else float(probabilities[within, column])
+            found.append(
+                CrisisScore(label, float(probabilities[best, column]), pieces[best], context)
+            )
         return found
 
     def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
@@ -104,7 +119,7 @@ class LearnedScreen:
                 score.segment.start,
                 score.segment.end,
                 role,
-                certain=score.probability >= self.crisis_at,
+                certain=score.sure >= self.crisis_at,
                 score=round(score.probability, 4),
             )
         return tuple(best[kind] for kind in ("self_harm", "abuse") if kind in best)

@@ -44,6 +44,9 @@ class Segment:
     text: str
     start: int
     end: int
+    within: int | None = None
+    """For a window of a long sentence: the index (in the list :func:`segments` returns)
+    of that whole sentence, whose context can overrule a clause read alone."""
 
 
 def segments(turn: str) -> list[Segment]:
@@ -53,10 +56,10 @@ def segments(turn: str) -> list[Segment]:
     pieces: list[Segment] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, within: int | None = None) -> None:
         if (start, end) not in seen and len(pieces) < MAX_SEGMENTS:
             seen.add((start, end))
-            pieces.append(Segment(turn[start:end], start, end))
+            pieces.append(Segment(turn[start:end], start, end, within))
 
     words_in_turn = len(_WORD.findall(turn))
     if len(sentences) > 1 and words_in_turn <= WHOLE_TURN_MAX_WORDS:
@@ -67,9 +70,10 @@ def segments(turn: str) -> list[Segment]:
         add(start, end)
         if len(words) <= LONG_SENTENCE_WORDS:
             continue
+        sentence = len(pieces) - 1
         for first in range(0, len(words), WINDOW_STRIDE):
             window = words[first : first + WINDOW_WORDS]
-            add(window[0][0], window[-1][1])
+            add(window[0][0], window[-1][1], sentence)
             if first + WINDOW_WORDS >= len(words):
                 break
     return pieces

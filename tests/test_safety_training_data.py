@@ -1,0 +1,84 @@
+"""The crisis classifier's training data: enough of it, in the user's own registers, with
+this product's hard negatives, and one label per sentence. Its loading, splitting and
+model cache are checked here too; no encoder is needed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.paths import PROJECT_ROOT
+from assistant.safety.classifier import LABELS
+from assistant.safety.training import (
+    DATA_DIR,
+    crisis_model_is_current,
+    is_test_split,
+    load_examples,
+    speech_style,
+    training_fingerprint,
+)
+
+HARD_NEGATIVE_FILES = ("lookalike", "conflict", "everyday", "long_messages", "fresh", "earlier")
+"""Files whose benign sentences borrow a crisis's words (the everyday file was written to
+use "end", "gone", "pills", "kill", "hit" and the like in their ordinary senses)."""
+
+
+def _is_speech(text: str) -> bool:
+    return text == text.lower() and not re.search(r"[.,!?;:'’\"]", text)
+
+
+def test_the_data_is_large_varied_and_has_hard_negatives() -> None:
+    examples = [e for e in load_examples(PROJECT_ROOT) if "safety/data" in e.source]
+    counts = Counter(e.label for e in examples)
+    assert len(examples) >= 2500
+    assert set(counts) == set(LABELS)
+    speech = sum(_is_speech(e.text) for e in examples) / len(examples)
+    assert speech >= 0.5, f"speech style {speech:.2f}"
+    hard = [
+        e for e in examples if e.label == "none" and any(h in e.source for h in HARD_NEGATIVE_FILES)
+    ]
+    assert len(hard) / len(examples) >= 0.40
+    print(f"\n{len(examples)} sentences, {counts}, speech {speech:.2f}, hard negatives {len(hard)}")
+
+
+def test_every_blind_batch_records_its_first_run() -> None:
+    batches = sorted((DATA_DIR / "fresh").glob("*.yml"))
+    assert len(batches) >= 9
+    for path in batches:
+        header = path.read_text(encoding="utf-8").split("\n- ", 1)[0]
+        assert "First run" in header and '"recall"' in header, path.name
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert len(items) >= 60
+        assert sum(item["label"] != "none" for item in items) >= 30
+
+
+def test_the_test_split_is_stable_and_about_fifteen_percent() -> None:
+    examples = load_examples(PROJECT_ROOT)
+    share = sum(is_test_split(e.text) for e in examples) / len(examples)
+    assert 0.12 <= share <= 0.18
+    # Case, punctuation and a recogniser's spelling do not move a sentence across it.
+    for example in examples[:200]:
+        assert is_test_split(example.text) == is_test_split(speech_style(example.text))
+
+
+def test_a_sentence_with_two_labels_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.yml").write_text("label: none\nexamples:\n  - I ended it with him\n")
+    (data / "b.yml").write_text("- {text: 'i ended it with him', label: self_harm}\n")
+    (tmp_path / "data" / "nlu").mkdir()
+    with pytest.raises(ValueError, match="one label"):
+        load_examples(tmp_path, data)
+
+
+def test_a_model_is_current_only_for_the_data_it_was_made_from(tmp_path: Path) -> None:
+    assert not crisis_model_is_current(tmp_path, PROJECT_ROOT)
+    assert training_fingerprint(PROJECT_ROOT) == training_fingerprint(PROJECT_ROOT)
+
+
+def test_speech_style_is_what_a_recogniser_writes() -> None:
+    assert speech_style("I'm sorry — I didn't mean it!") == "im sorry i didnt mean it"

@@ -86,9 +86,23 @@ def probe(runs: int) -> dict[str, Any]:
         ),
         "text60_ms_median": _median_ms(lambda: encoder.encode([LONG_TEXT]), max(50, runs // 2)),
         "rss_added_mb": round(added, 1),
+        **_guard_figures(runs),
         "rss_added_after_bench_mb": round(_rss_mb() - before, 1),
         "budget_sentence_ms": 15,
         "budget_rss_added_mb": 150,
+    }
+
+
+def _guard_figures(runs: int) -> dict[str, Any]:
+    """What the safety guard costs a turn: the encoder's features for every piece of the
+    turn, the classifier and the patterns (assistant/safety/guard.py)."""
+    from assistant.safety.guard import load_safety_guard
+
+    guard = load_safety_guard(ROOT / "models")
+    guard(SENTENCE)
+    return {
+        "guard_sentence_ms_median": _median_ms(lambda: guard(SENTENCE), runs),
+        "guard_text60_ms_median": _median_ms(lambda: guard(LONG_TEXT), max(50, runs // 2)),
     }
 
 

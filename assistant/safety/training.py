@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import numpy as np
 import yaml
 
 from assistant.safety.classifier import LABELS, CrisisModel, word_ngrams
+from assistant.safety.learned import Encode
 
 __all__ = [
     "DATA_DIR",
@@ -51,8 +52,6 @@ REGULARISATION_C = 2.0
 
 # NLU intents that are crises themselves; their examples are not ordinary talk.
 _CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": None, "ask_crisis_help": None}
-
-_Encode = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -193,7 +192,7 @@ class _FeatureCache:
                 for text, vector in zip(data["texts"], data["vectors"], strict=True):
                     self._vectors[str(text)] = vector
 
-    def features(self, texts: Sequence[str], encode: _Encode) -> np.ndarray:
+    def features(self, texts: Sequence[str], encode: Encode) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self._vectors})
         if missing:
             for text, vector in zip(missing, encode(missing), strict=True):

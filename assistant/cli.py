@@ -134,7 +134,7 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         _say("kintsugi: training the dialogue model and the crisis classifier...")
     trained = train_stale(settings.dialogue, force=not args.if_changed, quiet=not args.verbose)
     if trained:
-        _say(f"kintsugi: trained the {' and the '.join(trained)} in {settings.dialogue.model_dir}")
+        _say(f"kintsugi: trained the {' and the '.join(trained)}")
     return 0
 
 
@@ -146,7 +146,7 @@ def _ensure_model(settings: Settings) -> None:
     if not dialogue.model_path.is_file():
         _say("kintsugi: no trained dialogue model yet; training it now (about a minute)...")
         train_stale(dialogue)
-    elif not crisis_model_is_current(dialogue.model_dir, dialogue.project_dir):
+    elif not crisis_model_is_current(dialogue.understanding_dir, dialogue.project_dir):
         # Safety is never left on an old model: the classifier trains in seconds.
         _say("kintsugi: training the crisis classifier (a few seconds)...")
         train_stale(dialogue)
@@ -170,7 +170,7 @@ def _open_dialogue(settings: Settings) -> RasaDialogue:
     _say("kintsugi: loading (this takes a few seconds)...")
     return RasaDialogue(
         settings.dialogue,
-        safety_screen=load_safety_guard(settings.dialogue.model_dir),
+        safety_screen=load_safety_guard(settings.dialogue.understanding_dir),
         region=settings.safety.region,
         notice=logging.getLogger("kintsugi").warning,
     )

@@ -30,6 +30,10 @@ class DialogueSettings:
     model_dir: Path = PROJECT_ROOT / "models"
     """Folder the trained model is written to and loaded from."""
 
+    understanding_dir: Path = PROJECT_ROOT / "models"
+    """Folder of what reads the user's words for meaning: the sentence encoder and the crisis
+    classifier. Apart from `model_dir`, so a dialogue model kept elsewhere shares them."""
+
     action_server_start_timeout_s: float = 60.0
     """How long to wait for the action server's health check before giving up."""
 

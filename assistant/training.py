@@ -98,7 +98,7 @@ def train_stale(
     if force or not model_is_current(settings):
         train(settings, quiet=quiet)
         trained.append("dialogue model")
-    if force or not crisis_model_is_current(settings.model_dir, settings.project_dir):
-        train_crisis_model(settings.model_dir, settings.project_dir)
+    if force or not crisis_model_is_current(settings.understanding_dir, settings.project_dir):
+        train_crisis_model(settings.understanding_dir, settings.project_dir)
         trained.append("crisis classifier")
     return trained

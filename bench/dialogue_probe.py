@@ -48,7 +48,7 @@ async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
 
     settings = DialogueSettings(model_dir=model_dir)
     # The crisis classifier is the project's own, whichever dialogue pipeline is measured.
-    guard = load_safety_guard(DialogueSettings().model_dir)
+    guard = load_safety_guard(DialogueSettings().understanding_dir)
     dialogue = RasaDialogue(settings, safety_screen=guard)
     started = time.perf_counter()
     dialogue.start()

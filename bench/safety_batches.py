@@ -92,7 +92,7 @@ async def _outcomes(texts: list[str]) -> list[str | None]:
 
     settings = DialogueSettings()
     train_stale(settings)
-    dialogue = RasaDialogue(settings, safety_screen=load_safety_guard(settings.model_dir))
+    dialogue = RasaDialogue(settings, safety_screen=load_safety_guard(settings.understanding_dir))
     dialogue.start()
     try:
         return [await dialogue.assess(text) for text in texts]

@@ -63,7 +63,7 @@ async def soak(turns: int, senders: int, model_dir: Path | None = None) -> SoakR
     latencies: list[float] = []
     errors = 0
     rss_warm = 0.0
-    guard = load_safety_guard(DialogueSettings().model_dir)
+    guard = load_safety_guard(DialogueSettings().understanding_dir)
     with RasaDialogue(settings, safety_screen=guard) as dialogue:
         for turn in range(turns):
             sender = f"soak-{turn % senders}"

@@ -50,7 +50,7 @@ def rasa_dialogue(dialogue_settings: DialogueSettings) -> Iterator[RasaDialogue]
     """
     from assistant.safety.guard import load_safety_guard
 
-    guard = load_safety_guard(dialogue_settings.model_dir)
+    guard = load_safety_guard(dialogue_settings.understanding_dir)
     dialogue = RasaDialogue(dialogue_settings, safety_screen=guard)
     dialogue.start()
     yield dialogue

@@ -145,7 +145,7 @@ def test_a_reply_that_is_not_an_answer_is_asked_once_more_then_the_turn_goes_on(
 
 @pytest.fixture(scope="module")
 def guard(dialogue_settings: DialogueSettings) -> SafetyGuard:
-    return load_safety_guard(dialogue_settings.model_dir)
+    return load_safety_guard(dialogue_settings.understanding_dir)
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,10 @@ RESUME_INTENTS = frozenset({"guided_resume", "start_guided"})
 # added 13 checks on benign messages for 1 crisis the guard missed (README, "Safety").
 CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
 HELP_REQUEST_INTENT = "ask_crisis_help"
+CONTENT_INTENTS = frozenset({"share_feelings", "apology_statement", "out_of_scope", "nlu_fallback"})
+"""Intents whose words are the user's own story; every other intent is a request or a
+command about the exercise, which a check would only interrupt."""
+REQUEST_MIN_CONFIDENCE = 0.8
 
 RECHECK_AT = 0.75
 """After a check was answered no, the same kind is asked about again only from here."""
@@ -511,9 +515,18 @@ def _safety_decision(
     parse_data = _next_best_if(parse_data, set(CRISIS_INTENTS))
     # Long free text inside a capture loop is never read as a command.
     parse_data = _guard_commands(parse_data, active_loop, plan.text)
-    if (parse_data.get("intent") or {}).get("name") == HELP_REQUEST_INTENT:
+    intent = parse_data.get("intent") or {}
+    if intent.get("name") == HELP_REQUEST_INTENT:
         # "I'm not safe", "crisis help": asked for help, they get every resource at once,
         # which is more than a check would give.
+        unsure = None
+    elif (
+        intent.get("name") not in CONTENT_INTENTS
+        and float(intent.get("confidence") or 0.0) >= REQUEST_MIN_CONFIDENCE
+        and (active_loop not in FREE_TEXT_LOOPS or len(plan.text.split()) <= MAX_COMMAND_WORDS)
+    ):
+        # A clear request or command ("take me through the long road", "next") carries
+        # no disclosure to ask about; a sure finding still acts.
         unsure = None
     return parse_data, (), unsure if plan.may_check else None
 

@@ -64,5 +64,7 @@ def test_an_apology_that_mentions_safety_is_still_an_apology(
             "I'm sorry I wasn't safe to be around when I drank, and I'm getting help now",
         )
     )
+    if result.safety == "check":  # the guard may ask; a "no" gives the apology its feedback
+        result = run(rasa_dialogue.handle(sender, "no"))
     assert result.intent != "ask_crisis_help"
     assert result.feedback is not None and not _gives_every_resource(result.bot)

@@ -45,6 +45,10 @@ THROUGH_THE_MONOLOGUE = [
 
 def _turn(dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str) -> TurnResult:
     result: TurnResult = run(dialogue.handle(sender, text))
+    if result.safety == "check":
+        # The safety guard was unsure about practice words and asked; the user says no,
+        # as they would, and the exercise goes on with the held-back words.
+        result = run(dialogue.handle(sender, "no"))
     return result
 
 
@@ -85,7 +89,7 @@ def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_fee
     reflection = feedback["reflection"]
     assert {"lost-job", "heard-from-priya"} <= set(reflection["covered"])
     assert {"feeling_named", "validation", "question"} <= set(reflection["labels"])
-    assert "twice" in done.bot[0]
+    assert "twice" in " ".join(done.bot)  # after a check answered no, a thank-you comes first
     assert done.bot[-1].endswith("?")  # try again or another scenario
 
     again = _turn(rasa_dialogue, run, "listen-full", "yes")
@@ -262,7 +266,9 @@ def test_every_segment_turn_carries_the_listen_payload() -> None:
 def test_jsonl_listening_starts_and_a_scripted_conversation_ends_with_feedback(
     tmp_path: Path,
 ) -> None:
-    lines = ["I want to practise listening", *THROUGH_THE_MONOLOGUE, REFLECTION]
+    # A "no" after the reflection answers a safety check if the guard asks one about the
+    # practice words; otherwise it declines another round after the feedback.
+    lines = ["I want to practise listening", *THROUGH_THE_MONOLOGUE, REFLECTION, "no"]
     result = subprocess.run(
         [*kintsugi_command(), "chat", "--jsonl"],
         input="".join(json.dumps({"sender": "l", "text": text}) + "\n" for text in lines),
@@ -276,7 +282,8 @@ def test_jsonl_listening_starts_and_a_scripted_conversation_ends_with_feedback(
     outputs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(outputs) == len(lines)
     assert outputs[0]["exercise"] == "listening"
-    assert all(output["feedback"] is None for output in outputs[:-1])
-    feedback = outputs[-1]["feedback"]
+    with_feedback = [output["feedback"] for output in outputs if output["feedback"]]
+    assert len(with_feedback) == 1 and outputs[-1]["safety"] is None
+    feedback = with_feedback[0]
     assert feedback["exercise"] == "listening"
     assert feedback["interruptions"]["count"] == 2

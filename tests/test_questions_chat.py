@@ -37,6 +37,10 @@ ANSWERS = [
 
 def _turn(dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str) -> TurnResult:
     result: TurnResult = run(dialogue.handle(sender, text))
+    if result.safety == "check":
+        # The safety guard was unsure about practice words and asked; the user says no,
+        # as they would, and the exercise goes on with the held-back words.
+        result = run(dialogue.handle(sender, "no"))
     return result
 
 

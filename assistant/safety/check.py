@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.safety.classifier import speech_style
 from assistant.safety.resources import DEFAULT_REGION, resources_for
 from assistant.safety.screen import AbuseRole, SafetyKind
 
@@ -44,9 +45,7 @@ _MAX_ANSWER_WORDS = 14
 def read_check_answer(text: str) -> CheckAnswer | None:
     """ "yes" (or a doubt), "no", or None when the reply does not answer the question
     (it is more of what the person was saying)."""
-    words = " ".join(
-        re.sub(r"[^\w\s]", " ", text.lower().replace("’", "").replace("'", "")).split()
-    )
+    words = speech_style(text)
     if not words or len(words.split()) > _MAX_ANSWER_WORDS:
         return None
     candidates: list[tuple[int, CheckAnswer]] = []

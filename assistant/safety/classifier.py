@@ -33,7 +33,7 @@ import numpy as np
 
 from assistant.errors import DialogueModelError
 
-__all__ = ["LABELS", "CrisisModel", "word_ngrams"]
+__all__ = ["LABELS", "CrisisModel", "speech_style", "word_ngrams"]
 
 LABELS = ("none", "self_harm", "abuse_suffered", "abuse_done")
 """The classes, in the order of the model's outputs. ``abuse_suffered``: the user is hurt,
@@ -42,13 +42,20 @@ their partner."""
 
 _FORMAT = 2
 _APOSTROPHES = re.compile(r"['’‘ʼ`´]")
-_WORDS = re.compile(r"\w+")
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def speech_style(text: str) -> str:
+    """``text`` as a speech recogniser writes it: lowercase, no apostrophes ("im", "dont"),
+    no punctuation. The one normaliser of the safety guard: features, training copies and
+    answers to a check all read text through it."""
+    return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).split())
 
 
 def word_ngrams(text: str) -> list[str]:
     """Lowercase words (apostrophes dropped, so "I'm" and a recogniser's "im" are one
     word) and each pair of neighbouring words. Training and run time share this."""
-    words = _WORDS.findall(_APOSTROPHES.sub("", text.lower()))
+    words = speech_style(text).split()
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 

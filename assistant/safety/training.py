@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.safety.classifier import LABELS, CrisisModel, word_ngrams
+from assistant.safety.classifier import LABELS, CrisisModel, speech_style, word_ngrams
 from assistant.safety.learned import Encode
 
 __all__ = [
@@ -207,13 +207,6 @@ class _FeatureCache:
             partial, texts=np.array(texts), vectors=np.stack([self._vectors[t] for t in texts])
         )
         partial.replace(self._path)
-
-
-def speech_style(text: str) -> str:
-    """``text`` as a speech recogniser writes it: lowercase, no apostrophes ("im", "dont"),
-    no punctuation."""
-    plain = re.sub(r"['’‘ʼ`´]", "", text.lower())
-    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
 
 
 def _key(text: str) -> str:

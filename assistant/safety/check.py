@@ -16,6 +16,7 @@ import re
 from typing import Literal
 
 from assistant.safety.classifier import speech_style
+from assistant.safety.replies import ways_to_reach
 from assistant.safety.resources import DEFAULT_REGION, resources_for
 from assistant.safety.screen import AbuseRole, SafetyKind
 
@@ -66,7 +67,7 @@ def check_question(
     if kind == "self_harm":
         line = resources_for(region).crisis_line
         help_now = (
-            f"If you are, you can {_how(line.call, line.text)} right now, any time."
+            f"If you are, you can {ways_to_reach(line)} right now, any time."
             if line is not None
             else "If you are, please reach a person near you now."
         )
@@ -97,11 +98,3 @@ def check_reask(kind: SafetyKind, role: AbuseRole | None = None) -> str:
     if role == "harming":
         return "I want to be sure. Has anyone been hurt, threatened or frightened? Yes or no?"
     return "I want to be sure you're safe. Does it frighten or control you? Yes or no?"
-
-
-def _how(call: str | None, text: str | None) -> str:
-    if call and call == text:
-        return f"call or text {call}"
-    if call and text:
-        return f"call {call} or text {text}"
-    return f"call {call}" if call else f"text {text}"

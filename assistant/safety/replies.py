@@ -13,7 +13,7 @@ from typing import get_args
 from assistant.safety.resources import DEFAULT_REGION, Helpline, SafetyResources, resources_for
 from assistant.safety.screen import AbuseRole, SafetyKind
 
-__all__ = ["crisis_reply", "declined_coaching_reply", "resources_reply"]
+__all__ = ["crisis_reply", "declined_coaching_reply", "resources_reply", "ways_to_reach"]
 
 _NO_PERSON = "I’m a program on this device, and I can’t reach a person or call anyone for you."
 
@@ -199,21 +199,25 @@ def _danger_line(resources: SafetyResources, role: AbuseRole) -> str:
     return f"If {who} in danger right now, call your local emergency number."
 
 
+def ways_to_reach(line: Helpline) -> str:
+    """ "call or text 988", "call 116 123", "call 1-800-…, or text START to 88788"; empty
+    when the line has neither."""
+    if line.call is not None and line.call == line.text:
+        return f"call or text {line.call}"
+    ways = [f"call {line.call}"] if line.call is not None else []
+    if line.text is not None:
+        ways.append(f"text {line.text}")
+    return ", or ".join(ways)
+
+
 def _reach(line: Helpline, who: str) -> str:
     """How to reach ``line``, as "you can reach {who} ...: call ..." with a full stop."""
-    ways: list[str] = []
-    if line.call is not None and line.call == line.text:
-        ways.append(f"call or text {line.call}")
-    else:
-        if line.call is not None:
-            ways.append(f"call {line.call}")
-        if line.text is not None:
-            ways.append(f"text {line.text}")
+    ways = ways_to_reach(line)
     sentence = f"you can reach {who}"
     if line.hours:
         sentence += f" {line.hours}"
     if ways:
-        sentence += ": " + ", or ".join(ways)
+        sentence += ": " + ways
     sentence += "."
     if line.tty is not None:
         sentence += f" If you use a TTY, call {line.tty}."

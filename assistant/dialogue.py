@@ -321,16 +321,8 @@ class RasaDialogue:
             return _Plan(text, (pending.confirmed(),), None, None)
         if answer is None and not pending.asked_again:
             self._pending_checks[sender] = dataclasses.replace(pending, asked_again=True)
-            return TurnResult(
-                sender=sender,
-                text=text,
-                intent=None,
-                confidence=None,
-                exercise=pending.exercise,
-                safety="check",
-                bot=[check_reask(pending.kind, pending.role)],  # type: ignore[arg-type]
-                expect="command",
-            )
+            reask = check_reask(pending.kind, pending.role)  # type: ignore[arg-type]
+            return _check_turn(sender, text, pending.exercise, [reask])
         if answer == "no":
             self._answered_no.setdefault(sender, set()).add(pending.kind)
         lead = CHECK_ANSWERED_NO if answer == "no" else CHECK_UNANSWERED
@@ -419,29 +411,18 @@ class RasaDialogue:
     ) -> _Ran:
         """Hold the turn back and ask; nothing reaches the dialogue until the answer."""
         kind = "self_harm" if sign.kind == "self_harm" else "abuse"
-        role = getattr(sign, "role", None) if kind == "abuse" else None
+        role = sign.role if kind == "abuse" else None
+        exercise = tracker.get_slot("exercise")
         self._pending_checks[sender] = _PendingCheck(
             kind=kind,
             role=role,
             text=plan.text,
             audio=plan.audio,
             resume=plan.resume,
-            exercise=tracker.get_slot("exercise"),
+            exercise=exercise,
         )
-        return _Ran(
-            turn=TurnResult(
-                sender=sender,
-                text=plan.text,
-                intent=None,
-                confidence=None,
-                exercise=tracker.get_slot("exercise"),
-                safety="check",
-                bot=check_question(kind, role, self._region),  # type: ignore[arg-type]
-                # A yes or a no: a voice front-end hears it with its command grammar.
-                expect="command",
-            ),
-            snapshot=snapshot,
-        )
+        question = check_question(kind, role, self._region)  # type: ignore[arg-type]
+        return _Ran(turn=_check_turn(sender, plan.text, exercise, question), snapshot=snapshot)
 
     def end_conversation(self, sender: str) -> None:
         """Forget where a conversation was (an exercise half done, a form waiting), so the
@@ -529,6 +510,21 @@ def _safety_decision(
         # no disclosure to ask about; a sure finding still acts.
         unsure = None
     return parse_data, (), unsure if plan.may_check else None
+
+
+def _check_turn(sender: str, text: str, exercise: str | None, lines: list[str]) -> TurnResult:
+    """A turn that asks a safety check: nothing reached the dialogue, the exercise waits,
+    and a yes or a no comes next (a voice front-end hears it with its command grammar)."""
+    return TurnResult(
+        sender=sender,
+        text=text,
+        intent=None,
+        confidence=None,
+        exercise=exercise,
+        safety="check",
+        bot=lines,
+        expect="command",
+    )
 
 
 def _certain(verdicts: Sequence[SafetyVerdict]) -> tuple[SafetyVerdict, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from assistant.audio.base import DeviceLostError
+from assistant.audio.closing import close_stream_in_background, wait_closed
 from assistant.audio.convert import TARGET_RATE, ToMono16k
 from assistant.audio.devices import DeviceInfo, resolve_device, sounddevice_module
 from assistant.errors import AudioDeviceError
@@ -64,6 +66,7 @@ class SoundDeviceMicrophone:
         self._closing = False
         self._last_block = 0.0
         self._watchdog: asyncio.TimerHandle | None = None
+        self._closed: threading.Event | None = None
         self.name = device or "default input"
         self.device: DeviceInfo | None = None
         self.overflows = 0
@@ -146,19 +149,17 @@ class SoundDeviceMicrophone:
 
     def close(self) -> None:
         self._close_stream()
+        wait_closed(self._closed, f"the microphone '{self.name}'")
 
     def _close_stream(self) -> None:
+        """Hand the stream to a closing thread; returns at once (see `closing`)."""
         self._closing = True
         if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
         stream, self._stream = self._stream, None
         if stream is not None:
-            try:
-                stream.abort()
-                stream.close()
-            except Exception as error:  # a dead device may fail to close; it is gone anyway
-                logger.debug("closing microphone stream: %s", error)
+            self._closed = close_stream_in_background(stream, f"microphone {self.name}")
 
     # -- audio thread ----------------------------------------------------------------------
 

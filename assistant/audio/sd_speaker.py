@@ -21,6 +21,7 @@ import numpy as np
 
 from assistant.aio import wait_event
 from assistant.audio.base import DeviceLostError
+from assistant.audio.closing import close_stream_in_background, wait_closed
 from assistant.audio.convert import TARGET_RATE, resample
 from assistant.audio.devices import DeviceInfo, resolve_device, sounddevice_module
 from assistant.errors import AudioDeviceError
@@ -54,6 +55,7 @@ class SoundDeviceSpeaker:
         self._lost = False
         self._closing = False
         self._consumed = 0
+        self._closed: threading.Event | None = None
         self.name = device or "default output"
         self.device: DeviceInfo | None = None
 
@@ -126,16 +128,14 @@ class SoundDeviceSpeaker:
     def close(self) -> None:
         self.stop()
         self._close_stream()
+        wait_closed(self._closed, f"the speaker '{self.name}'")
 
     def _close_stream(self) -> None:
+        """Hand the stream to a closing thread; returns at once (see `closing`)."""
         self._closing = True
         stream, self._stream = self._stream, None
         if stream is not None:
-            try:
-                stream.abort()
-                stream.close()
-            except Exception as error:  # a dead device may fail to close; it is gone anyway
-                logger.debug("closing speaker stream: %s", error)
+            self._closed = close_stream_in_background(stream, f"speaker {self.name}")
 
     # -- playing ---------------------------------------------------------------------------
 

@@ -219,6 +219,17 @@ class SynthesisDone:
 
 
 @dataclass(frozen=True)
+class SynthesisFailed:
+    """A sentence could not be rendered, even on a second try: it was shown, not said."""
+
+    text: str
+    """The sentence (already on screen through `BotUtterance`)."""
+
+    error: str
+    """What the synthesizer reported."""
+
+
+@dataclass(frozen=True)
 class PlaybackStarted:
     """The first audio of a reply went out to the speaker."""
 

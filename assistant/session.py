@@ -58,6 +58,7 @@ from assistant.events import (
     SpeechStarted,
     StateChanged,
     SynthesisDone,
+    SynthesisFailed,
     Transcript,
     VoiceCommand,
 )
@@ -73,6 +74,7 @@ from assistant.speech.commands import (
     normalize,
 )
 from assistant.speech.delivery import loudness_dbfs, with_loudness
+from assistant.speech.retry import synthesize_or_none
 from assistant.speech.sentences import split_sentences
 from assistant.speech.vosk_recognizer import CommandRecognizer
 
@@ -529,7 +531,10 @@ class VoiceSession:
         queued_until = 0.0
         for index, sentence in enumerate(sentences):
             self.events.emit(BotUtterance(sentence))
-            samples = await asyncio.to_thread(self.synth.synthesize, sentence)
+            samples, error = await synthesize_or_none(self.synth, sentence)
+            if samples is None:  # shown (BotUtterance), not said; the reply goes on
+                self.events.emit(SynthesisFailed(sentence, error))
+                continue
             self.events.emit(SynthesisDone(sentence, len(samples) / SAMPLE_RATE))
             partner = marks[index] is not None
             if partner and self.clock.running and marks[index] != self.clock.segment:

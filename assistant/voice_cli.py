@@ -26,6 +26,7 @@ from assistant.events import (
     InputOverflow,
     Listener,
     NotUnderstood,
+    SynthesisFailed,
     Transcript,
 )
 from assistant.settings import Settings
@@ -286,6 +287,8 @@ def _subtitles(_t: float, event: Event) -> None:
         print("you: (not understood)", flush=True)
     elif isinstance(event, BotUtterance):
         print(f"kintsugi: {event.text}", flush=True)
+    elif isinstance(event, SynthesisFailed):
+        print("kintsugi: (that line could not be spoken; it is shown above)", flush=True)
 
 
 def _note(message: str) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
 from assistant.dialogue import TurnResult
+from assistant.errors import SynthesisError
 from assistant.events import (
     BotUtterance,
     DialogueReply,
@@ -26,6 +27,8 @@ from assistant.events import (
     SessionResumed,
     SpeechEnded,
     StateChanged,
+    SynthesisDone,
+    SynthesisFailed,
     Transcript,
     VoiceCommand,
 )
@@ -85,14 +88,15 @@ def replay(
     ends: str = "end_of_input",
     partials: bool = False,
     speed: float | None = None,
-) -> tuple[EventLog, RecordingSpeaker, Pyttsx3Synthesizer]:
+    synthesizer: Any = None,
+) -> tuple[EventLog, RecordingSpeaker, Any]:
     files = [
         a if isinstance(a, Path) else write_wav(tmp_path / f"turn{i}.wav", a)
         for i, a in enumerate(audio)
     ]
     events = EventLog(tmp_path / "events.jsonl")
     speaker = RecordingSpeaker(tmp_path / "out.wav" if out_wav else None)
-    synthesizer = Pyttsx3Synthesizer()
+    synthesizer = synthesizer or Pyttsx3Synthesizer()
     session = VoiceSession(
         dialogue=dialogue,
         microphone=WavMicrophone(files, speed=speed, gap_s=gap_s),
@@ -144,6 +148,73 @@ def test_an_apology_with_a_thinking_pause_arrives_as_one_long_form_turn(tmp_path
         "turn0.wav",
         "turn1.wav",
     ]
+
+
+class FailingSynthesizer:
+    """Synthesizer DOUBLE around the real one: pyttsx3 now and then writes no WAV for a
+    sentence, which cannot be provoked on purpose, so this one fails a set number of times
+    for sentences containing a marker, and renders everything else with espeak-ng."""
+
+    def __init__(self, failures: dict[str, int]) -> None:
+        self._real = Pyttsx3Synthesizer()
+        self._failures = dict(failures)
+        self.rate = self._real.rate
+        self.tries: list[str] = []
+
+    def synthesize(self, text: str) -> np.ndarray:
+        self.tries.append(text)
+        for marker, left in self._failures.items():
+            if marker in text and left > 0:
+                self._failures[marker] = left - 1
+                raise SynthesisError("pyttsx3 wrote no audio (double)")
+        return self._real.synthesize(text)
+
+    def slower(self) -> int:
+        return self._real.slower()
+
+    def faster(self) -> int:
+        return self._real.faster()
+
+
+def test_a_sentence_that_will_not_synthesise_is_retried_then_shown_and_the_session_goes_on(
+    tmp_path: Path,
+) -> None:
+    class TwoSentenceDialogue(EchoDialogue):
+        async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
+            self.heard.append(text)
+            return TurnResult(
+                sender=sender,
+                text=text,
+                intent="any",
+                confidence=1.0,
+                exercise=None,
+                safety=None,
+                bot=["This one stumbles once.", "This one never works.", "This one is fine."],
+            )
+
+    synthesizer = FailingSynthesizer({"stumbles": 1, "never": 99})
+    dialogue = TwoSentenceDialogue()
+    events, speaker, _ = replay(
+        tmp_path,
+        [espeak("hello there"), espeak("thank you")],
+        ["hello there", "thank you"],
+        dialogue,
+        out_wav=False,
+        gap_s=2,
+        synthesizer=synthesizer,
+    )
+    assert dialogue.heard == ["hello there", "thank you"]  # the session went on
+    assert synthesizer.tries.count("This one stumbles once.") == 3  # fail, retry; then once
+    assert synthesizer.tries.count("This one never works.") == 4  # 2 turns x 2 tries
+    failed = [e.text for e in events.of_type(SynthesisFailed)]
+    assert failed == ["This one never works.", "This one never works."]
+    said = [e.text for e in events.of_type(SynthesisDone)]
+    assert said.count("This one stumbles once.") == 2  # the retry said it
+    assert said.count("This one is fine.") == 2
+    assert "This one never works." not in said
+    shown = [e.text for e in events.of_type(BotUtterance)]
+    assert shown.count("This one never works.") == 2  # on screen all the same
+    assert speaker.samples_played > 16000
 
 
 def test_voice_commands_pause_continue_slower_repeat_and_goodbye(tmp_path: Path) -> None:

@@ -71,14 +71,17 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy assistant actions
 
+# Rasa's own commands run through assistant.rasa_command: the same Rasa, without TensorFlow.
+RASA := $(BIN)/python -m assistant.rasa_command
+
 validate: venv
-	$(BIN)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
 pytest: setup
 	$(BIN)/pytest
 
 rasa-test: model
-	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors \
+	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors \
 		--out results/core --no-plot
 
 test: setup lint typecheck validate pytest rasa-test

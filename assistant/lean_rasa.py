@@ -1,0 +1,178 @@
+"""Rasa without TensorFlow: keep the TensorFlow-backed Rasa modules out of the process.
+
+Rasa 3.6 imports every default component when any part of it loads, so `import
+rasa.core.agent` brings in TensorFlow (and jax) although Kintsugi's pipeline uses neither:
+about 8 s and 500 MB before a model is read, on a device meant to be small.
+
+`install()` puts an import hook in front of Python's own finders. The Rasa modules that
+import TensorFlow (DIET, TED, UnexpecTED, ResponseSelector, the language-model and ConveRT
+featurizers, `rasa.utils.tensorflow`'s model code) are replaced by stand-ins: importing them,
+and importing any name from them, still works, so Rasa's registry of default components
+loads; using a stand-in (creating, loading or training the component) raises
+`TensorFlowComponentError` with a one-line explanation. TensorFlow itself cannot be imported
+while the hook is installed.
+
+The pipeline is checked before training and loading (`check_pipeline`), so a configuration
+that names a TensorFlow component fails at once, naming it, instead of deep inside Rasa.
+Set `KINTSUGI_ALLOW_TENSORFLOW=1` to run such a pipeline with stock Rasa imports.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from assistant.errors import TensorFlowComponentError
+
+ALLOW_ENV = "KINTSUGI_ALLOW_TENSORFLOW"
+
+STANDIN_MODULES = frozenset(
+    {
+        "rasa.core.policies.ted_policy",
+        "rasa.core.policies.unexpected_intent_policy",
+        "rasa.nlu.classifiers.diet_classifier",
+        "rasa.nlu.selectors.response_selector",
+        "rasa.nlu.featurizers.dense_featurizer.convert_featurizer",
+        "rasa.nlu.featurizers.dense_featurizer.lm_featurizer",
+        "rasa.utils.tensorflow.callback",
+        "rasa.utils.tensorflow.crf",
+        "rasa.utils.tensorflow.data_generator",
+        "rasa.utils.tensorflow.layers",
+        "rasa.utils.tensorflow.layers_utils",
+        "rasa.utils.tensorflow.metrics",
+        "rasa.utils.tensorflow.models",
+        "rasa.utils.tensorflow.rasa_layers",
+        "rasa.utils.tensorflow.transformer",
+        "rasa.utils.tensorflow.types",
+    }
+)
+"""Every Rasa 3.6 module with a top-level TensorFlow import (checked by a test against the
+installed Rasa, so an upgrade that adds one is noticed)."""
+
+BLOCKED_PACKAGES = ("tensorflow", "tensorflow_text", "tensorflow_hub", "tensorflow_addons")
+"""Packages that must not load while the hook is installed."""
+
+TENSORFLOW_COMPONENTS = frozenset(
+    {
+        "DIETClassifier",
+        "ResponseSelector",
+        "TEDPolicy",
+        "UnexpecTEDIntentPolicy",
+        "LanguageModelFeaturizer",
+        "ConveRTFeaturizer",
+    }
+)
+"""Pipeline and policy names that need TensorFlow."""
+
+
+def _explain(what: str) -> str:
+    return (
+        f"{what} needs TensorFlow, which Kintsugi keeps out of the process to stay small "
+        f"and fast; use the light pipeline in config.yml, or set {ALLOW_ENV}=1 to load it."
+    )
+
+
+class _StandInMeta(type):
+    """Class-level use (`DIETClassifier.load(...)`, `.create(...)`) fails clearly too."""
+
+    def __getattr__(cls, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise TensorFlowComponentError(_explain(cls.__qualname__))
+
+
+def _stand_in_class(module: str, name: str) -> type:
+    def refuse(self: object, *args: object, **kwargs: object) -> None:
+        raise TensorFlowComponentError(_explain(name))
+
+    return _StandInMeta(name, (), {"__init__": refuse, "__module__": module})
+
+
+class _StandInModule(types.ModuleType):
+    """Any name imported from it is a stand-in class (constants too: nothing that runs
+    without TensorFlow reads them)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        stand_in = _stand_in_class(self.__name__, name)
+        setattr(self, name, stand_in)
+        return stand_in
+
+
+class _Loader(importlib.abc.Loader):
+    def __init__(self, blocked: bool) -> None:
+        self._blocked = blocked
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        if self._blocked:
+            raise TensorFlowComponentError(_explain(f"Importing {spec.name}"))
+        return _StandInModule(spec.name)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.__file__ = f"<kintsugi stand-in for {module.__name__}>"
+
+
+class TensorFlowFreeFinder(importlib.abc.MetaPathFinder):
+    """The import hook: stand-ins for `STANDIN_MODULES`, a refusal for `BLOCKED_PACKAGES`."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname in STANDIN_MODULES:
+            return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=False))
+        if fullname.split(".", 1)[0] in BLOCKED_PACKAGES:
+            return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=True))
+        return None
+
+
+def allowed_by_environment(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(ALLOW_ENV, "").strip() not in ("", "0")
+
+
+def install() -> bool:
+    """Install the hook (once) unless the environment allows TensorFlow. Must run before
+    anything imports Rasa. Returns whether the hook is in place."""
+    if any(isinstance(finder, TensorFlowFreeFinder) for finder in sys.meta_path):
+        return True
+    if allowed_by_environment():
+        return False
+    loaded = [name for name in STANDIN_MODULES if name in sys.modules]
+    if loaded or "tensorflow" in sys.modules:
+        # Too late to keep it out; say so rather than half-work.
+        raise RuntimeError(
+            "lean_rasa.install() must run before Rasa is imported "
+            f"(already loaded: {', '.join(sorted(loaded)) or 'tensorflow'})"
+        )
+    sys.meta_path.insert(0, TensorFlowFreeFinder())
+    return True
+
+
+def installed() -> bool:
+    return any(isinstance(finder, TensorFlowFreeFinder) for finder in sys.meta_path)
+
+
+def tensorflow_components(config: Mapping[str, Any]) -> list[str]:
+    """The components of a Rasa config (pipeline and policies) that need TensorFlow."""
+    names: Iterable[Any] = [
+        entry.get("name")
+        for key in ("pipeline", "policies")
+        for entry in (config.get(key) or [])
+        if isinstance(entry, Mapping)
+    ]
+    return [name for name in names if name in TENSORFLOW_COMPONENTS]
+
+
+def check_pipeline(config: Mapping[str, Any]) -> None:
+    """Raise `TensorFlowComponentError` if the hook is in place and `config` needs
+    TensorFlow; the message names the first such component and the way out."""
+    if not installed():
+        return
+    needs = tensorflow_components(config)
+    if needs:
+        raise TensorFlowComponentError(_explain(f"The {needs[0]} in config.yml"))

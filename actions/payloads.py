@@ -25,6 +25,10 @@ GUIDE_KEY = "kintsugi_guide"
 actions/reflection_actions.py for the fields): the step just said, its designed silence,
 whether it invites a spoken answer, the time left, closing/paused/finished/stopped."""
 
+REGION_KEY = "kintsugi_region"
+"""User-message metadata from the runtime, on every turn: the user's region (settings), so the
+crisis actions name that region's resources."""
+
 GUIDE_RESUME_KEY = "kintsugi_guide_resume"
 """User-message metadata from the runtime: a saved reflection position
 ({"reflection", "step" (1-based), "paused", "pace", "keep_answers"}) for a request to resume

@@ -9,18 +9,21 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.payloads import EXPECT_KEY
+from actions.payloads import EXPECT_KEY, REGION_KEY
 from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply, resources_reply
 
-# The runtime starts the action server with the user's region in the environment.
+# The runtime sends the user's region with every message (REGION_KEY); the environment
+# variable is a fallback for running the actions in Rasa's own action server.
 REGION_ENV = "KINTSUGI_REGION"
 ROLE_ENTITY = "abuse_role"
 ROLE_SLOT = "safety_role"
 KNOWN_ROLES = frozenset({"harmed", "harming", "unclear"})
 
 
-def _region() -> str:
-    return os.environ.get(REGION_ENV, "US")
+def _region(tracker: Tracker) -> str:
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    region = metadata.get(REGION_KEY)
+    return str(region) if region else os.environ.get(REGION_ENV, "US")
 
 
 def _role(tracker: Tracker) -> Any:
@@ -52,10 +55,10 @@ class ActionCrisisResponse(Action):
         intent = (tracker.latest_message or {}).get("intent", {}).get("name")
         kind: SafetyKind = "abuse" if intent == "crisis_abuse" else "self_harm"
         role = _role(tracker) if kind == "abuse" else None
-        lines = crisis_reply(kind, _region(), role=role)
+        lines = crisis_reply(kind, _region(tracker), role=role)
         if kind == "abuse" and _also_self_harm(tracker):
             # Their own safety first, then the abuse resources (without repeating lines).
-            first = crisis_reply("self_harm", _region())
+            first = crisis_reply("self_harm", _region(tracker))
             lines = first + [line for line in lines if line not in first]
         for line in lines:
             dispatcher.utter_message(text=line)
@@ -77,7 +80,7 @@ class ActionCrisisResources(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        for line in resources_reply(_region()):
+        for line in resources_reply(_region(tracker)):
             dispatcher.utter_message(text=line)
         dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
         return [SlotSet("exercise", None), SlotSet("requested_slot", None)]
@@ -92,6 +95,6 @@ class ActionDeclineCoaching(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        for line in declined_coaching_reply(_region(), role=_role(tracker)):
+        for line in declined_coaching_reply(_region(tracker), role=_role(tracker)):
             dispatcher.utter_message(text=line)
         return [SlotSet("exercise", None)]

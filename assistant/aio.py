@@ -8,6 +8,11 @@ These helpers wait with `asyncio.wait`, which always lets the cancellation throu
 from __future__ import annotations
 
 import asyncio
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 async def wait_event(event: asyncio.Event, timeout: float) -> bool:
@@ -20,3 +25,22 @@ async def wait_event(event: asyncio.Event, timeout: float) -> bool:
     finally:
         waiter.cancel()
     return bool(done)
+
+
+async def with_wait_notice(
+    awaitable: Awaitable[T], after_s: float, notice: Callable[[], Awaitable[None] | None]
+) -> T:
+    """Await `awaitable`; if it is not done within `after_s` seconds, call `notice` once
+    (and await it, if it is a coroutine) while it goes on. Used to say "one moment" when
+    the first turn waits for the dialogue to finish loading."""
+    task = asyncio.ensure_future(awaitable)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=after_s)
+        if not done:
+            said = notice()
+            if inspect.isawaitable(said):
+                await said
+        return await task
+    except asyncio.CancelledError:
+        task.cancel()
+        raise

@@ -9,15 +9,19 @@ or `{"error": ..., "line": N}` for a malformed line. End of input ends the proce
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import sys
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import IO, Any
 
+from assistant.aio import with_wait_notice
 from assistant.dialogue import Dialogue, TurnResult
 from assistant.guided_progress import GuidedProgressDialogue
 from assistant.journal import Journal
+from assistant.replies import STILL_LOADING, WAIT_NOTICE_S
 
 DEFAULT_SENDER = "default"
 MAX_SENDER_CHARS = 128
@@ -94,35 +98,72 @@ async def run_jsonl(
             except MalformedLine as error:
                 _emit(sink, {"error": f"line {number}: {error}", "line": number})
                 continue
-        result = await dialogue.handle(request.sender, request.text)
+        result = await with_wait_notice(
+            dialogue.handle(request.sender, request.text), WAIT_NOTICE_S, _loading_note
+        )
         _emit(sink, _with_journal(result, journal).to_json())
     return 0
 
 
+def _loading_note() -> None:
+    """JSONL keeps one output line per input line, so the wait is told on stderr."""
+    print("kintsugi: still loading the dialogue model...", file=sys.stderr, flush=True)
+
+
 async def run_interactive(
-    dialogue: Dialogue, source: IO[str], sink: IO[str], journal: Journal | None = None
+    dialogue: Dialogue,
+    source: IO[str],
+    sink: IO[str],
+    journal: Journal | None = None,
+    greeting: str | None = None,
 ) -> int:
-    """A typed conversation on the terminal. Ends at end of input or on "goodbye"."""
+    """A typed conversation on the terminal. Ends at end of input or on "goodbye".
+
+    With `greeting` (the dialogue's own, read from the domain), it is printed at once and
+    the dialogue hears the "hello" behind it while it loads, so a reply like "yes" to the
+    greeting means what it does when the greeting came from the dialogue."""
     prompt = "you> " if source.isatty() else ""
     dialogue = _with_progress(dialogue, journal)
     sink.write(
         "Kintsugi (text). Type your message; say help for options, or press Ctrl-D to leave.\n"
     )
-    first = await dialogue.handle(DEFAULT_SENDER, "hello")
+    greeted: asyncio.Future[TurnResult] | None = None
+    if greeting is not None:
+        _print_bot(sink, [greeting])
+        greeted = asyncio.ensure_future(dialogue.handle(DEFAULT_SENDER, "hello"))
+    else:
+        first = await dialogue.handle(DEFAULT_SENDER, "hello")
+        _print_bot(sink, first.bot)
     notice = journal.take_notice() if journal else None
-    _print_bot(sink, first.bot + ([notice] if notice else []))
+    if notice:
+        _print_bot(sink, [notice])
     while True:
         if prompt:
             sink.write(prompt)
             sink.flush()
+        # Read on the loop's own thread, as before: a Ctrl-C here must interrupt it at once
+        # (a reader thread would keep asyncio.run's shutdown waiting for a line). The model
+        # loads on its own thread meanwhile; the greeting turn catches up after the line.
         line = source.readline()
         if not line:
             sink.write("\nGoodbye. Take care.\n")
             return 0
-        result = _with_journal(await dialogue.handle(DEFAULT_SENDER, line), journal)
-        _print_bot(sink, result.bot)
+        result = await with_wait_notice(
+            _after(greeted, dialogue.handle(DEFAULT_SENDER, line)),
+            WAIT_NOTICE_S,
+            lambda: _print_bot(sink, [STILL_LOADING]),
+        )
+        greeted = None
+        _print_bot(sink, _with_journal(result, journal).bot)
         if result.intent == "goodbye":
             return 0
+
+
+async def _after(first: Awaitable[object] | None, then: Awaitable[TurnResult]) -> TurnResult:
+    """`then`, once `first` (the greeting turn, whose reply is already printed) is done."""
+    if first is not None:
+        await first
+    return await then
 
 
 def _print_bot(sink: IO[str], lines: list[str]) -> None:

@@ -167,23 +167,28 @@ def _open_dialogue(settings: Settings) -> RasaDialogue:
     except ValueError as error:
         raise UsageError(str(error)) from error
     _ensure_model(settings)
-    _say("kintsugi: loading (this takes a few seconds)...")
+    understanding = settings.dialogue.understanding_dir
+    # Loads behind the first words: the front-end greets at once, and the first turn
+    # waits for the model (saying so if that takes more than a moment).
     return RasaDialogue(
         settings.dialogue,
-        safety_screen=load_safety_guard(settings.dialogue.understanding_dir),
+        load_safety_screen=lambda: load_safety_guard(understanding),
         region=settings.safety.region,
         notice=logging.getLogger("kintsugi").warning,
+        load_in_background=True,
     )
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.chat import run_interactive, run_jsonl
     from assistant.journal import Journal
+    from assistant.replies import domain_greeting
 
     with _open_dialogue(settings) as dialogue, Journal.open(settings.privacy) as journal:
         if args.jsonl:
             return asyncio.run(run_jsonl(dialogue, sys.stdin.buffer, sys.stdout, journal))
-        return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout, journal))
+        greeting = domain_greeting(settings.dialogue.project_dir)
+        return asyncio.run(run_interactive(dialogue, sys.stdin, sys.stdout, journal, greeting))
 
 
 def _typed_chat(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,21 +7,28 @@ What comes back is a `TurnResult`, the same for text chat, JSONL and voice.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY
-from assistant.action_server import ActionServer
-from assistant.errors import DialogueModelError
-from assistant.replies import ACTION_SERVER_RESTARTED, INPUT_PROBLEM_REPLIES
+from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY, REGION_KEY
+from assistant.errors import DialogueModelError, TensorFlowComponentError
+from assistant.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.safety.check import check_question, check_reask, read_check_answer
+from assistant.safety.replies import crisis_reply
 from assistant.settings import DialogueSettings
 from assistant.text_input import InputProblem, clean_text
 
 logger = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=BaseException)
+
+LOAD_POLL_S = 0.05
+"""How often a turn that arrived during loading looks again (see `wait_loaded`)."""
 
 FEEDBACK_PAYLOAD_KEY = "kintsugi_feedback"
 """Custom-payload key under which actions hand the analysis object to the runtime."""
@@ -177,11 +184,20 @@ class RasaDialogue:
         settings: DialogueSettings,
         *,
         safety_screen: SafetyScreen | None = None,
+        load_safety_screen: Callable[[], SafetyScreen] | None = None,
         region: str = "US",
         notice: Callable[[str], None] | None = None,
+        load_in_background: bool = False,
     ) -> None:
+        """`load_safety_screen` builds the screen while the model loads (it reads the
+        sentence encoder), instead of a ready `safety_screen`. With `load_in_background`,
+        entering the context starts loading and returns at once (`start_in_background`)."""
+        self._background = load_in_background
         self._settings = settings
         self._safety_screen = safety_screen
+        self._load_safety_screen = load_safety_screen
+        self._loaded = threading.Event()
+        self._load_error: BaseException | None = None
         self._notice = notice or (lambda _message: None)
         self._agent: Any = None
         self._region = region
@@ -190,35 +206,73 @@ class RasaDialogue:
         # Per conversation: the kinds of check already answered "no". Being asked again
         # after every remorseful sentence would be cruel; only a stronger sign asks again.
         self._answered_no: dict[str, set[str]] = {}
-        self.action_server = ActionServer(
-            settings.project_dir,
-            start_timeout_s=settings.action_server_start_timeout_s,
-            # The crisis actions give this region's resources.
-            env={"KINTSUGI_REGION": region},
-        )
+        self._actions: Any = None  # InProcessActionEndpoint once started
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the action server, then load the model (both take seconds)."""
+        """Load the model and the custom actions (in this process; seconds, not more)."""
+        self._check_model()
+        self._load()
+        if self._load_error is not None:
+            raise self._load_error
+
+    def start_in_background(self) -> None:
+        """Begin loading on a thread and return at once, so a front-end can greet the user
+        while it loads; turns wait for it (`wait_loaded`). A missing model is still
+        reported here, at once."""
+        self._check_model()
+        threading.Thread(target=self._load, name="load dialogue", daemon=True).start()
+
+    def _check_model(self) -> None:
         model_path = self._settings.model_path
         if not model_path.is_file():
             raise DialogueModelError(
                 f"No trained dialogue model at {model_path}. Run `kintsugi train` "
                 "(or `make run`, which trains when needed)."
             )
-        self.action_server.start()
+
+    def _load(self) -> None:
         try:
-            self._agent = _load_agent(str(model_path), _action_endpoint(self.action_server))
-        except BaseException:
-            self.action_server.close()
-            raise
+            # Imported here: it loads Rasa, which only the running dialogue needs.
+            from assistant.inprocess_actions import (
+                InProcessActionEndpoint,
+                use_precompiled_response_check,
+            )
+
+            if self._load_safety_screen is not None:
+                self._safety_screen = self._load_safety_screen()
+            self._actions = InProcessActionEndpoint()
+            use_precompiled_response_check()
+            self._agent = _load_agent(str(self._settings.model_path), self._actions)
+        except BaseException as error:  # handed to the first turn, which raises it
+            self._load_error = error
+        finally:
+            self._loaded.set()
+
+    async def wait_loaded(self) -> None:
+        """Return once the model is loaded; raise what loading raised, if it failed."""
+        # Polled, not waited for on a worker thread: a Ctrl-C meanwhile must not leave
+        # asyncio.run's shutdown waiting for that thread until the load is done.
+        while not self._loaded.is_set():
+            await asyncio.sleep(LOAD_POLL_S)
+        if self._load_error is not None:
+            raise self._load_error
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded.is_set() and self._load_error is None
 
     def stop(self) -> None:
-        self.action_server.close()
+        """Nothing runs beside the dialogue, so there is nothing to stop (a load still
+        under way is a daemon thread and ends with the process); kept so the dialogue
+        stays a context manager whatever it holds in future."""
 
     def __enter__(self) -> RasaDialogue:
-        self.start()
+        if self._background:
+            self.start_in_background()
+        else:
+            self.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -229,6 +283,7 @@ class RasaDialogue:
     async def assess(self, text: str) -> str | None:
         """What the safety guard would do with ``text`` at the menu, without touching any
         conversation: "crisis", "check" or None (used to measure the guard as a whole)."""
+        await self.wait_loaded()
         verdicts = tuple(self._safety_screen(text)) if self._safety_screen else ()
         parse_data = await self._agent.parse_message(text)
         plan = _Plan(text, verdicts, None, None)
@@ -240,6 +295,7 @@ class RasaDialogue:
     async def classify(self, text: str) -> tuple[str | None, float]:
         """The intent a turn would act on (NLU, with the crisis gate), without touching any
         conversation. The safety screen is not applied here."""
+        await self.wait_loaded()
         parse_data = _next_best_if(await self._agent.parse_message(text), set(CRISIS_INTENTS))
         intent = parse_data.get("intent") or {}
         return intent.get("name"), float(intent.get("confidence") or 0.0)
@@ -256,6 +312,7 @@ class RasaDialogue:
 
         `resume` is a saved guided-reflection position (assistant.guided_progress); it
         reaches the actions, as message metadata, only when the turn asks to resume."""
+        await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
         if not cleaned.usable:
             assert cleaned.problem is not None
@@ -274,11 +331,6 @@ class RasaDialogue:
         notes: list[str] = []
         if cleaned.problem is InputProblem.TRUNCATED:
             notes.append(INPUT_PROBLEM_REPLIES[InputProblem.TRUNCATED])
-        if not self.action_server.alive():
-            notes.append(ACTION_SERVER_RESTARTED)
-            self._notice("action server was not running; restarting it")
-            self.action_server.restart()
-
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
         plan = _Plan(cleaned.text, verdicts, audio, resume)
         pending = self._pending_checks.pop(sender, None)
@@ -289,14 +341,25 @@ class RasaDialogue:
             plan = answered
         notes.extend(plan.lead)
         result = await self._run_turn(sender, plan)
-        if not self.action_server.alive():
-            # It died during this turn, so the turn's action events were lost. Put the
-            # conversation back as it was, restart, and run the same turn again.
-            notes.append(ACTION_SERVER_RESTARTED)
-            self._notice("action server died during a turn; restarting and replaying it")
+        failure = self._actions.take_failure() if self._actions else None
+        if failure is not None:
+            # A custom action raised, so the turn's action events were lost. Put the
+            # conversation back as it was and tell the user in one sentence; what they
+            # said can simply be said again, and nothing half-done stays behind.
+            self._notice(f"a custom action failed; the turn was rolled back ({failure})")
             await self._restore(sender, result.snapshot)
-            self.action_server.restart()
-            result = await self._run_turn(sender, plan)
+            exercise, expect = await self._current_state(sender)
+            return TurnResult(
+                sender=sender,
+                text=cleaned.text,
+                intent=result.turn.intent,
+                confidence=result.turn.confidence,
+                exercise=exercise,
+                safety=result.turn.safety,
+                # Crisis care never depends on an action working.
+                bot=[*notes, ACTION_FAILED, *_crisis_fallback(result.turn.safety, self._region)],
+                expect=expect,
+            )
         turn = result.turn
         return TurnResult(
             sender=turn.sender,
@@ -343,7 +406,9 @@ class RasaDialogue:
         if unsure is not None and not self._asked_enough(sender, unsure):
             return self._ask_check(sender, plan, unsure, tracker, snapshot)
 
-        metadata: dict[str, Any] = {AUDIO_KEY: dict(audio)} if audio else {}
+        metadata: dict[str, Any] = {REGION_KEY: self._region}
+        if audio:
+            metadata[AUDIO_KEY] = dict(audio)
         if resume and (parse_data.get("intent") or {}).get("name") in RESUME_INTENTS:
             metadata[GUIDE_RESUME_KEY] = dict(resume)
         output = CollectingOutputChannel()
@@ -353,7 +418,7 @@ class RasaDialogue:
                 output,
                 sender_id=sender,
                 parse_data=parse_data,
-                metadata=metadata or None,
+                metadata=metadata,
             )
         )
         bot, feedback, expect, listen, guide = _split_messages(output.messages)
@@ -538,28 +603,6 @@ class _Ran:
     """Number of conversation events before the turn (to roll a failed turn back)."""
 
 
-def _action_endpoint(server: ActionServer) -> Any:
-    """Rasa's endpoint config for the action server, over TCP or its Unix socket."""
-    import aiohttp
-    from rasa.utils.endpoints import EndpointConfig
-
-    socket_path = server.unix_socket
-    if socket_path is None:
-        return EndpointConfig(url=server.url)
-
-    class UnixSocketEndpoint(EndpointConfig):  # type: ignore[misc]
-        def session(self) -> aiohttp.ClientSession:
-            return aiohttp.ClientSession(
-                connector=aiohttp.UnixConnector(path=str(socket_path)),
-                timeout=aiohttp.ClientTimeout(total=300),
-            )
-
-        def copy(self) -> UnixSocketEndpoint:
-            return UnixSocketEndpoint(url=self.url)
-
-    return UnixSocketEndpoint(url=server.url)
-
-
 def _load_agent(model_path: str, action_endpoint: Any) -> Any:
     from rasa.core.agent import Agent
 
@@ -573,10 +616,29 @@ def _load_agent(model_path: str, action_endpoint: Any) -> Any:
         agent.processor.tracker_store = store
         return agent
     except Exception as error:  # Rasa raises many kinds for a bad archive
+        needs_tensorflow = _in_chain(error, TensorFlowComponentError)
+        if needs_tensorflow is not None:  # Rasa wraps it; its own sentence says it all
+            raise needs_tensorflow from error
         raise DialogueModelError(
             f"The dialogue model at {model_path} could not be loaded ({error}). "
             "Run `kintsugi train --force` to rebuild it."
         ) from error
+
+
+def _crisis_fallback(safety: str | None, region: str) -> list[str]:
+    if safety not in ("self_harm", "abuse"):
+        return []
+    return crisis_reply(safety, region)  # type: ignore[arg-type]
+
+
+def _in_chain(error: BaseException, kind: type[E]) -> E | None:
+    """The first exception of `kind` among `error` and its causes."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _forced_intent(parse_data: dict[str, Any], intent: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Where a guided reflection was left, kept in the journal so it can be resumed after a
 restart; and the spoken answers the user agreed to keep.
 
-The actions never touch the journal (the action server is a separate process with no
+The actions never touch the journal (they are the dialogue's pure side, with no
 settings). The runtime reads each turn's `guide` payload after the turn: a step said or a
 stop saves the position, the end clears it, and an answer the user agreed to keep is saved
 with the words of that turn. When a later turn asks to resume, the front-end passes the

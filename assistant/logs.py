@@ -38,7 +38,7 @@ def configure_logging(verbose: bool = False) -> None:
         # Some of them reset the warning filters when imported, so silence the display.
         warnings.simplefilter("ignore")
         warnings.showwarning = _discard_warning
-        os.environ.setdefault("PYTHONWARNINGS", "ignore")  # inherited by the action server
+        os.environ.setdefault("PYTHONWARNINGS", "ignore")  # inherited by any child process
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         for name in NOISY_LIBRARIES:
             logging.getLogger(name).setLevel(logging.ERROR)

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from assistant.text_input import InputProblem
+
+STILL_LOADING = "One moment, I'm still getting ready."
+"""Said (or printed) when the first turn waits more than WAIT_NOTICE_S for the dialogue."""
+
+WAIT_NOTICE_S = 2.5
+"""How long a turn may wait for the dialogue before the user is told why."""
+
+
+def domain_greeting(project_dir: Path) -> str:
+    """The dialogue's own greeting (`utter_greet` in domain/core.yml), read without loading
+    Rasa, so a text session can greet at once while the model loads."""
+    domain = yaml.safe_load((project_dir / "domain" / "core.yml").read_text(encoding="utf-8"))
+    return str(domain["responses"]["utter_greet"][0]["text"])
+
 
 INPUT_PROBLEM_REPLIES: dict[InputProblem, str] = {
     InputProblem.EMPTY: (
@@ -17,6 +35,4 @@ INPUT_PROBLEM_REPLIES: dict[InputProblem, str] = {
     ),
 }
 
-ACTION_SERVER_RESTARTED = (
-    "Sorry, part of me stopped working for a moment. I've restarted it, so let's carry on."
-)
+ACTION_FAILED = "Sorry, something went wrong on my side just then. Could you say that again?"

@@ -64,12 +64,12 @@ RestartSec=10
 # SIGTERM (systemctl stop) ends kintsugi with 130, as Ctrl-C does: a clean stop.
 SuccessExitStatus=130
 TimeoutStopSec=30
-# The whole control group goes at stop, so the action server child can never linger.
+# The whole control group goes at stop, so no helper process can ever linger.
 KillMode=control-group
 
 # Hardening that keeps audio working. The sound server is reached through its Unix socket
-# in $XDG_RUNTIME_DIR; the dialogue's action server listens on 127.0.0.1 only (loopback
-# TCP needs AF_INET/AF_INET6). These are seccomp filters, which user managers can apply.
+# in $XDG_RUNTIME_DIR; nothing in the process listens on any socket (the custom actions
+# run in-process). These are seccomp filters, which user managers can apply.
 # Not used, on purpose: PrivateNetwork=, ProtectSystem= and ProtectHome= need unprivileged
 # user namespaces in a user unit (missing on many systems: the unit would fail with
 # 226/NAMESPACE), IPAddressDeny= is ignored by user managers (it needs root), PrivateDevices=

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.aio import with_wait_notice
 from assistant.audio.base import DeviceLostError, Microphone, Speaker
 from assistant.audio.recovery import reopen_until_back
 from assistant.dialogue import Dialogue, TurnResult
@@ -64,6 +65,7 @@ from assistant.events import (
 )
 from assistant.guided_voice import GuidedVoice, Then, hold_silence
 from assistant.overlap import MonologueClock, Onset, OverlapDetector
+from assistant.replies import STILL_LOADING, WAIT_NOTICE_S
 from assistant.speech import phrases
 from assistant.speech.base import Recognizer, Synthesizer
 from assistant.speech.commands import (
@@ -451,7 +453,11 @@ class VoiceSession:
         if self._moment is not None:
             audio = {**(audio or {}), LISTENING_KEY: self._moment}
         unsaid, self._moment, self._unsaid = self._unsaid, None, None
-        result = await self.dialogue.handle(self.sender, self._user_text, audio)
+        result = await with_wait_notice(
+            self.dialogue.handle(self.sender, self._user_text, audio),
+            WAIT_NOTICE_S,
+            self._say_still_loading,
+        )
         self.events.emit(DialogueReply(tuple(result.bot), result.expect))
         self._safety_check = result.safety == "check"
         listen = result.listen if result.expect != "long_form" else None
@@ -823,6 +829,16 @@ class VoiceSession:
         self.events.emit(SessionPaused("device"))
         logger.warning("%s device lost: %s", kind, error)
         return State.RECOVERING
+
+    async def _say_still_loading(self) -> None:
+        """The dialogue is still loading behind the greeting: say so, once, plainly."""
+        self.events.emit(BotUtterance(STILL_LOADING))
+        samples, _error = await synthesize_or_none(self.synth, STILL_LOADING)
+        if samples is None:
+            return
+        with contextlib.suppress(AudioDeviceError):  # a lost device is handled after the turn
+            self.speaker.play(samples)
+            await self.speaker.wait_done()
 
     async def _recovering(self) -> State:
         self.events.emit(StateChanged("recovering"))

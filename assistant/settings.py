@@ -22,7 +22,7 @@ from assistant.paths import PROJECT_ROOT, default_data_dir
 
 @dataclass(frozen=True)
 class DialogueSettings:
-    """The Rasa side: where the project and trained model are, and the action server."""
+    """The Rasa side: where the project and trained model are."""
 
     project_dir: Path = PROJECT_ROOT
     """Folder holding domain/, data/, config.yml and actions/."""
@@ -33,9 +33,6 @@ class DialogueSettings:
     understanding_dir: Path = PROJECT_ROOT / "models"
     """Folder of what reads the user's words for meaning: the sentence encoder and the crisis
     classifier. Apart from `model_dir`, so a dialogue model kept elsewhere shares them."""
-
-    action_server_start_timeout_s: float = 60.0
-    """How long to wait for the action server's health check before giving up."""
 
     max_message_chars: int = 5000
     """Longer messages are cut to this length before the dialogue sees them (and the user

@@ -186,8 +186,10 @@ def run_voice_command(
         events.subscribe(_subtitles)
         if on_event is not None:
             events.subscribe(on_event)
-        parts = _build_parts(args, settings, replay, events)
+        # The dialogue starts loading first (on its own thread), while the voice parts
+        # are built, so the greeting does not wait for it.
         with dialogue_factory() as dialogue, Journal.open(settings.privacy) as journal:
+            parts = _build_parts(args, settings, replay, events)
             session = _make_session(parts, _with_journal(dialogue, journal), events, settings)
             reason = asyncio.run(_run_until_signal(session.run))
     return 0 if reason in ("user", "end_of_input") else 1

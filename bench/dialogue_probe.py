@@ -60,8 +60,6 @@ async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
                 began = time.perf_counter()
                 await dialogue.handle(f"bench-{round_number}", text)
                 latencies.append(time.perf_counter() - began)
-        action_pid = dialogue.action_server.pid
-        action_rss = _rss_mb(action_pid) if action_pid else float("nan")
     finally:
         dialogue.stop()
     return {
@@ -71,7 +69,6 @@ async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
         "turns": len(latencies),
         "runtime_rss_mb": round(_rss_mb(os.getpid()), 0),
         "runtime_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0),
-        "action_server_rss_mb": round(action_rss, 0),
     }
 
 

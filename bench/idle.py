@@ -5,7 +5,7 @@
 Starts `kintsugi serve` as a user would, against a private PulseAudio daemon whose
 microphone is a null sink's monitor (tests/audio/harness.py), with the English speech model
 when one is installed, else the Korean model from PyPI (and a Korean wake phrase). Once it
-waits, it reads /proc: CPU time of the process and all its children (the action server)
+waits, it reads /proc: CPU time of the process and all its children (if any)
 over `--seconds`, cut into windows (median and max share of one core), and resident memory.
 Then the same while someone talks nearby without saying the wake phrase (espeak-ng speech
 played into the microphone), when the speech decoder has to run.

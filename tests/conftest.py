@@ -1,4 +1,4 @@
-"""Shared fixtures: the real trained Rasa model with the real action server, loaded once."""
+"""Shared fixtures: the real trained Rasa model with the real custom actions, loaded once."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def dialogue_settings() -> DialogueSettings:
 
 @pytest.fixture(scope="session")
 def rasa_dialogue(dialogue_settings: DialogueSettings) -> Iterator[RasaDialogue]:
-    """A started RasaDialogue (in-process agent + loopback action server), shared by tests.
+    """A started RasaDialogue (agent and custom actions in this process), shared by tests.
 
     Tests use a fresh sender id each so conversations do not leak into each other.
     """

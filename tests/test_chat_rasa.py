@@ -1,4 +1,4 @@
-"""The real text session: trained model, real action server, the JSONL protocol.
+"""The real text session: trained model, the real custom actions, the JSONL protocol.
 
 Each test uses its own sender ids so it does not depend on the others.
 """
@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from assistant.dialogue import RasaDialogue
+from assistant.replies import ACTION_FAILED
 from tests.conftest import isolated_env, kintsugi_command
 
 pytestmark = pytest.mark.rasa
@@ -142,18 +143,43 @@ def test_senders_are_separate_conversations(
     assert alice.feedback is not None
 
 
-def test_action_server_killed_mid_session_is_restarted_and_the_turn_kept(
-    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+def test_a_failing_action_is_said_in_one_sentence_and_the_turn_rolled_back(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Fault injection: the real feedback action is swapped for one that raises (a bug in
+    an action cannot be provoked otherwise). The user hears one sentence, the conversation
+    is as it was before the turn, and the same words work once the action does."""
     _turn(rasa_dialogue, run, "crash", "help me practise an apology")
-    pid_before = rasa_dialogue.action_server.pid
-    rasa_dialogue.action_server._process.kill()  # type: ignore[union-attr]
-    rasa_dialogue.action_server._process.wait()  # type: ignore[union-attr]
-    result = _turn(rasa_dialogue, run, "crash", "i am sorry i broke your trust by lying")
-    assert "restarted" in result.bot[0]
-    assert result.feedback is not None  # the apology was not lost
-    assert rasa_dialogue.action_server.pid != pid_before
-    assert rasa_dialogue.action_server.healthy()
+    executor = rasa_dialogue._actions._executor
+    real = executor.actions["action_apology_feedback"]
+
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setitem(executor.actions, "action_apology_feedback", broken)
+    failed = _turn(rasa_dialogue, run, "crash", "i am sorry i broke your trust by lying")
+    assert failed.bot == [ACTION_FAILED]
+    assert failed.feedback is None
+    assert failed.exercise == "apology"  # still waiting for the apology
+    monkeypatch.setitem(executor.actions, "action_apology_feedback", real)
+    again = _turn(rasa_dialogue, run, "crash", "i am sorry i broke your trust by lying")
+    assert again.feedback is not None  # nothing was lost: the same words now get feedback
+
+
+def test_a_failing_crisis_action_still_gives_crisis_care(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection, as above: crisis care never depends on an action working."""
+    executor = rasa_dialogue._actions._executor
+
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("injected failure")
+
+    for name in [n for n in executor.actions if "crisis" in n or "safety" in n]:
+        monkeypatch.setitem(executor.actions, name, broken)
+    result = _turn(rasa_dialogue, run, "crash-care", "i want to kill myself tonight")
+    assert result.safety == "self_harm"
+    assert "988" in " ".join(result.bot)
 
 
 # -- the command as a user runs it ---------------------------------------------------------

@@ -159,8 +159,8 @@ def test_nothing_listens_beyond_loopback_during_a_session(tmp_path: Path) -> Non
         pids = [process.pid, *_descendants(process.pid)]
         ours = set().union(*(_socket_inodes(pid) for pid in pids))
         listening = [entry for entry in _listening_sockets() if entry[2] in ours]
-        assert listening, "the action server should be listening somewhere"
-        assert all(address in LOOPBACK_HEX for address, _port, _inode in listening), listening
+        # The custom actions run in-process: a text session listens on nothing at all.
+        assert listening == []
     finally:
         if process.stdin:
             process.stdin.close()

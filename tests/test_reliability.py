@@ -31,53 +31,25 @@ def _start_session(tmp_path: Path) -> subprocess.Popen[str]:
     return process
 
 
-def _gone(pids: list[int], within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
-        if not alive:
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_signal_while_idle_exits_cleanly_with_no_orphan(tmp_path: Path, sig: int) -> None:
     process = _start_session(tmp_path)
-    children = _descendants(process.pid)
-    assert children, "the action server should be running"
+    assert _descendants(process.pid) == []  # the actions run in-process: nothing to orphan
     process.send_signal(sig)
     assert process.wait(timeout=30) == 130
     assert process.stderr is not None
     assert "Stopped" in process.stderr.read()
-    assert _gone(children)
 
 
 def test_sigterm_while_thinking_exits_cleanly_with_no_orphan(tmp_path: Path) -> None:
     process = _start_session(tmp_path)
-    children = _descendants(process.pid)
     assert process.stdin
     process.stdin.write(json.dumps({"text": "i am sorry i lied to you " * 400}) + "\n")
     process.stdin.flush()
     time.sleep(0.05)  # the turn is now being analysed
+    assert _descendants(process.pid) == []  # nothing beside it that could be orphaned
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 130
-    assert _gone(children)
-
-
-def test_a_killed_session_does_not_leave_its_action_server_behind(tmp_path: Path) -> None:
-    process = _start_session(tmp_path)
-    children = _descendants(process.pid)
-    process.kill()  # no chance to clean up: the child must notice on its own
-    process.wait(timeout=30)
-    assert _gone(children, within_s=15)
 
 
 def test_soak_memory_stays_flat() -> None:

@@ -253,8 +253,8 @@ class SentenceEncoder:
         """Token ids per text, [CLS] ... [SEP], at most MAX_SEQ_LENGTH.
 
         One `encode` per text rather than `encode_batch`: the batch call starts the
-        library's thread pool, after which a fork (the action server) prints a warning and
-        disables it; the texts here are short, so nothing is lost.
+        library's thread pool, after which any fork (training runs `rasa train` as a child)
+        prints a warning and disables it; the texts here are short, so nothing is lost.
         """
         return [self._tokenizer.encode(text).ids for text in texts]
 

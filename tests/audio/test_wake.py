@@ -221,8 +221,8 @@ def _gone(pids: list[int], within_s: float = 15.0) -> bool:
 def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
     pulse: PulseHarness, tmp_path: Path
 ) -> None:
-    """Exit code 130 on SIGTERM (as on Ctrl-C; the service unit counts it as success), the
-    action server child goes too, and nothing listened beyond loopback meanwhile."""
+    """Exit code 130 on SIGTERM (as on Ctrl-C; the service unit counts it as success), no
+    child process outlives it, and nothing listened beyond loopback meanwhile."""
     home = tmp_path / "home"
     config = home / ".config" / "kintsugi" / "config.yml"
     config.parent.mkdir(parents=True)
@@ -255,8 +255,7 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
         )  # fmt: skip
         try:
             _wait_for_event(events_file, "Waiting", 240)
-            children = _descendants(process.pid)
-            assert children, "the action server should be running"
+            children = _descendants(process.pid)  # none expected: actions run in-process
             ours = set().union(*(_socket_inodes(pid) for pid in [process.pid, *children]))
             listening = [entry for entry in _listening_sockets() if entry[2] in ours]
             assert all(address in LOOPBACK_HEX for address, _port, _inode in listening)

@@ -3,6 +3,7 @@
     python -m bench                 dialogue + analyzers + sentence encoder (a few minutes)
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
     python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
+    python -m bench --skip-stock    without the comparison with stock `rasa run` (bench/stock.py)
 
 Figures go to stdout as a table and to bench-results/latest.json.
 """
@@ -106,6 +107,10 @@ def main() -> int:
         "--skip-idle", action="store_true", help="skip the `kintsugi serve` idle-cost section"
     )
     parser.add_argument("--idle-seconds", type=float, default=60.0)
+    parser.add_argument(
+        "--skip-stock", action="store_true", help="skip the comparison with stock Rasa serving"
+    )
+    parser.add_argument("--stock-rounds", type=int, default=4)
     args = parser.parse_args()
 
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}}
@@ -115,6 +120,16 @@ def main() -> int:
     results["analyzers"] = bench_analyzers()
     # The numpy sentence encoder (bench/encoder.py), in its own process for a clean RSS figure.
     results["encoder"] = bench_encoder()
+    if not args.skip_stock:
+        from bench.stock import bench_stock
+
+        # The same model and turns through `kintsugi chat --jsonl` and through stock
+        # `rasa run` + `rasa run actions`; the ratios get their own section, like DIET/TED's.
+        stock = bench_stock(args.stock_rounds)
+        results["stock_rasa"] = {k: v for k, v in stock.items() if not k.startswith("ratio_")}
+        results["ratios_kintsugi_over_stock"] = {
+            k.removeprefix("ratio_"): v for k, v in stock.items() if k.startswith("ratio_")
+        }
     if not args.skip_idle:
         from bench.idle import bench_idle
 

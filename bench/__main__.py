@@ -4,6 +4,9 @@
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
     python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
     python -m bench --skip-stock    without the comparison with stock `rasa run` (bench/stock.py)
+    python -m bench --skip-first-words
+                                    without the time to the greeting of `kintsugi chat` and
+                                    `kintsugi talk` (bench/first_words.py)
 
 Figures go to stdout as a table and to bench-results/latest.json.
 """
@@ -30,18 +33,22 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
 
 
-def _probe(model_dir: Path, rounds: int) -> dict[str, Any]:
+def _probe(model_dir: Path, rounds: int, tensorflow: bool) -> dict[str, Any]:
+    # A DIET/TED model needs TensorFlow, which Kintsugi keeps out unless allowed.
+    env = dict(os.environ, KINTSUGI_ALLOW_TENSORFLOW="1" if tensorflow else "0")
     output = subprocess.run(
         [sys.executable, "-m", "bench.dialogue_probe", "--model-dir", str(model_dir),
          "--rounds", str(rounds)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT, capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     return dict(json.loads(output.stdout.strip().splitlines()[-1]))
 
 
-def bench_dialogue(model_dir: Path, repeats: int, rounds: int) -> dict[str, Any]:
+def bench_dialogue(
+    model_dir: Path, repeats: int, rounds: int, *, tensorflow: bool = False
+) -> dict[str, Any]:
     """Median over `repeats` fresh processes."""
-    runs = [_probe(model_dir, rounds) for _ in range(repeats)]
+    runs = [_probe(model_dir, rounds, tensorflow) for _ in range(repeats)]
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
@@ -111,6 +118,11 @@ def main() -> int:
         "--skip-stock", action="store_true", help="skip the comparison with stock Rasa serving"
     )
     parser.add_argument("--stock-rounds", type=int, default=4)
+    parser.add_argument(
+        "--skip-first-words",
+        action="store_true",
+        help="skip the time to the first words of `kintsugi chat` and `kintsugi talk`",
+    )
     args = parser.parse_args()
 
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}}
@@ -130,6 +142,12 @@ def main() -> int:
         results["ratios_kintsugi_over_stock"] = {
             k.removeprefix("ratio_"): v for k, v in stock.items() if k.startswith("ratio_")
         }
+    if not args.skip_first_words:
+        from bench.first_words import bench_first_words
+
+        # Fresh `kintsugi chat` / `kintsugi talk` processes, timed to their greeting: the
+        # product promises first words within 1.5 s while the dialogue loads behind them.
+        results["first_words"] = bench_first_words()
     if not args.skip_idle:
         from bench.idle import bench_idle
 
@@ -139,7 +157,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             alt = Path(tmp)
             train_s = train_alternative(ROOT / "bench" / "config_diet.yml", alt)
-            results["dialogue_diet_ted"] = bench_dialogue(alt, args.repeats, args.rounds)
+            results["dialogue_diet_ted"] = bench_dialogue(
+                alt, args.repeats, args.rounds, tensorflow=True
+            )
             results["dialogue_diet_ted"]["train_s"] = train_s
             results["dialogue_diet_ted"]["intent_accuracy_holdout"] = bench_intent_accuracy(alt)
         light, heavy = results["dialogue"], results["dialogue_diet_ted"]

@@ -19,6 +19,7 @@ from assistant.dialogue import TurnResult
 from assistant.endpointing import PROFILES, TurnProfile
 from assistant.events import (
     BargeIn,
+    BotUtterance,
     DeviceLost,
     DeviceRestored,
     EventLog,
@@ -110,9 +111,11 @@ async def wait_for(
             if t > after and predicate(event):
                 return t, event
         await asyncio.sleep(0.02)
-    raise AssertionError(
-        f"no matching event in {timeout}s; saw {[type(e).__name__ for _, e in events.events]}"
-    )
+    seen = [
+        f"{type(e).__name__}({e.text!r})" if isinstance(e, BotUtterance) else type(e).__name__
+        for _, e in events.events
+    ]
+    raise AssertionError(f"no matching event in {timeout}s; saw {seen}")
 
 
 async def stop_session(task: asyncio.Task[str]) -> None:

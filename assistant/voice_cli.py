@@ -202,9 +202,11 @@ def _build_parts(
     from assistant.audio.fakes import WavMicrophone
     from assistant.speech.models import locate_model
     from assistant.speech.tts import Pyttsx3Synthesizer
-    from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer, load_model
+    from assistant.speech.vosk_recognizer import BackgroundModel, CommandRecognizer, VoskRecognizer
 
-    model = load_model(locate_model(settings.speech.model or None, settings.privacy.data_dir))
+    # Found (or refused, in one line) now; loaded on its own thread while the session
+    # greets the user: a large model takes seconds, and the greeting needs none of it.
+    model = BackgroundModel(locate_model(settings.speech.model or None, settings.privacy.data_dir))
     out_wav: Path | None = getattr(args, "out_wav", None)
     microphone: Any
     speaker: Any

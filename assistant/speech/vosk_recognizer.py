@@ -40,31 +40,79 @@ def load_model(path: Path) -> Any:
         ) from error
 
 
+class BackgroundModel:
+    """A Vosk model loading on a thread of its own, so a spoken session can greet the user
+    while it loads (a large model takes seconds). Recognizers built on it wait for it when
+    they first need it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._loaded = threading.Event()
+        self._model: Any = None
+        self._error: SpeechModelError | None = None
+        threading.Thread(target=self._load, name="load speech model", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            self._model = load_model(self.path)
+        except SpeechModelError as error:
+            self._error = error
+        finally:
+            self._loaded.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._loaded.is_set()
+
+    def get(self) -> Any:
+        """The loaded model, waiting for it; raises the load's `SpeechModelError`."""
+        self._loaded.wait()
+        if self._error is not None:
+            raise self._error
+        return self._model
+
+
+def _loaded(model: Any) -> Any:
+    return model.get() if isinstance(model, BackgroundModel) else model
+
+
 class VoskRecognizer:
     """Free-text streaming recognition with partial results and word confidences."""
 
     def __init__(self, model: Any) -> None:
-        import vosk
-
-        self._recognizer = vosk.KaldiRecognizer(model, SAMPLE_RATE)
-        self._recognizer.SetWords(True)
+        """`model` is a loaded `vosk.Model`, or a `BackgroundModel` still loading: the
+        first audio then waits for it (nothing the user says is dropped)."""
+        self._model = model
+        self._recognizer: Any = None
         self._segments: list[list[Word]] = []
         self._lock = threading.Lock()  # Kaldi objects must not be used from two threads at once
+        if not isinstance(model, BackgroundModel):
+            self._kaldi()
+
+    def _kaldi(self) -> Any:
+        if self._recognizer is None:
+            import vosk
+
+            self._recognizer = vosk.KaldiRecognizer(_loaded(self._model), SAMPLE_RATE)
+            self._recognizer.SetWords(True)
+        return self._recognizer
 
     def accept(self, samples: PCM) -> str:
         with self._lock:
-            if self._recognizer.AcceptWaveform(samples.astype("<i2").tobytes()):
-                self._keep_segment(self._recognizer.Result())
+            kaldi = self._kaldi()
+            if kaldi.AcceptWaveform(samples.astype("<i2").tobytes()):
+                self._keep_segment(kaldi.Result())
                 return self._joined("")
-            partial = json.loads(self._recognizer.PartialResult()).get("partial", "")
+            partial = json.loads(kaldi.PartialResult()).get("partial", "")
             return self._joined(_without_markers(str(partial)))
 
     def final(self) -> Transcript:
         with self._lock:
-            self._keep_segment(self._recognizer.FinalResult())
+            kaldi = self._kaldi()
+            self._keep_segment(kaldi.FinalResult())
             words = tuple(w for segment in self._segments for w in segment)
             self._segments = []
-            self._recognizer.Reset()
+            kaldi.Reset()
         text = " ".join(w.word for w in words)
         return Transcript(
             text=text, words=words, delivery=measure_delivery(words) if words else None
@@ -72,7 +120,8 @@ class VoskRecognizer:
 
     def reset(self) -> None:
         with self._lock:
-            self._recognizer.Reset()
+            if self._recognizer is not None:
+                self._recognizer.Reset()
             self._segments = []
 
     def _keep_segment(self, result_json: str) -> None:
@@ -119,13 +168,15 @@ class CommandRecognizer:
     ) -> None:
         """A partial result must stay the same for `stable_chunks` blocks before it counts:
         the first partials of a word flicker through similar-sounding phrases."""
-        import vosk
-
         self.vocabulary = vocabulary or CommandVocabulary()
-        grammar = json.dumps([*sorted(set(self.vocabulary.phrases)), UNKNOWN], ensure_ascii=False)
-        self._recognizer = vosk.KaldiRecognizer(model, SAMPLE_RATE, grammar)
-        self._recognizer.SetWords(True)
+        self._grammar = json.dumps(
+            [*sorted(set(self.vocabulary.phrases)), UNKNOWN], ensure_ascii=False
+        )
+        self._model = model
+        self._recognizer: Any = None
         self._lock = threading.Lock()
+        if not isinstance(model, BackgroundModel):
+            self._kaldi(wait=True)
         self._stable_chunks = stable_chunks
         self._partial = ""
         self._partial_runs = 0
@@ -140,17 +191,20 @@ class CommandRecognizer:
         wait for the final result.
         """
         with self._lock:
-            if self._recognizer.AcceptWaveform(samples.astype("<i2").tobytes()):
+            kaldi = self._kaldi(wait=False)
+            if kaldi is None:  # the model is still loading (the greeting): nothing to hear
+                return None
+            if kaldi.AcceptWaveform(samples.astype("<i2").tobytes()):
                 self._partial, self._partial_runs = "", 0
-                result = json.loads(self._recognizer.Result())
+                result = json.loads(kaldi.Result())
                 return self._command(_confident_text(result))
-            partial = normalize(json.loads(self._recognizer.PartialResult()).get("partial", ""))
+            partial = normalize(json.loads(kaldi.PartialResult()).get("partial", ""))
             if partial != self._partial:
                 self._partial, self._partial_runs = partial, 0
             self._partial_runs += 1
             command = self.vocabulary.command_for(partial) if partial else None
             if command in act_on_partial and self._partial_runs >= self._stable_chunks:
-                self._recognizer.Reset()
+                kaldi.Reset()
                 self._partial, self._partial_runs = "", 0
                 self.last_text = partial
                 return command
@@ -159,14 +213,28 @@ class CommandRecognizer:
     def final(self) -> str | None:
         """End of a command turn: the command in what was said, if any."""
         with self._lock:
-            result = json.loads(self._recognizer.FinalResult())
-            self._recognizer.Reset()
+            kaldi = self._kaldi(wait=True)
+            result = json.loads(kaldi.FinalResult())
+            kaldi.Reset()
         return self._command(_confident_text(result))
 
     def reset(self) -> None:
         with self._lock:
-            self._recognizer.Reset()
+            if self._recognizer is not None:
+                self._recognizer.Reset()
             self._partial, self._partial_runs = "", 0
+
+    def _kaldi(self, *, wait: bool) -> Any:
+        """The grammar recognizer; None while a `BackgroundModel` loads, unless `wait`."""
+        if self._recognizer is None:
+            model = self._model
+            if isinstance(model, BackgroundModel) and not model.ready and not wait:
+                return None
+            import vosk
+
+            self._recognizer = vosk.KaldiRecognizer(_loaded(model), SAMPLE_RATE, self._grammar)
+            self._recognizer.SetWords(True)
+        return self._recognizer
 
     def _command(self, text: str) -> str | None:
         if not text:

@@ -17,11 +17,12 @@ export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help setup system-packages venv encoder model speech-model run chat test lint typecheck \
-        validate pytest rasa-test bench clean
+        validate pytest rasa-test check bench clean
 
 help:
 	@echo "make run    set up what is missing, then start a session"
 	@echo "make test   set up what is missing, then run every check"
+	@echo "make check  the fast tier for everyday work: lint, types, unit tests"
 	@echo "make bench  measure speed and memory (medians and ratios)"
 
 setup: system-packages venv encoder model speech-model
@@ -86,6 +87,10 @@ rasa-test: model
 
 test: setup lint typecheck validate pytest rasa-test
 	@echo "kintsugi: all checks passed"
+
+# Everyday work: no trained model, no audio, no Vosk model needed; under a minute.
+check: venv lint typecheck
+	$(BIN)/pytest -m "not slow and not audio and not rasa and not model" -q
 
 bench: setup
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY, REGION_KEY
-from assistant.errors import DialogueModelError, TensorFlowComponentError
+from assistant.errors import DialogueModelError, KeptOutOfRasaError
 from assistant.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.safety.check import check_question, check_reask, read_check_answer
 from assistant.safety.replies import crisis_reply
@@ -616,7 +616,7 @@ def _load_agent(model_path: str, action_endpoint: Any) -> Any:
         agent.processor.tracker_store = store
         return agent
     except Exception as error:  # Rasa raises many kinds for a bad archive
-        needs_tensorflow = _in_chain(error, TensorFlowComponentError)
+        needs_tensorflow = _in_chain(error, KeptOutOfRasaError)
         if needs_tensorflow is not None:  # Rasa wraps it; its own sentence says it all
             raise needs_tensorflow from error
         raise DialogueModelError(

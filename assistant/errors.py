@@ -54,7 +54,8 @@ class EncoderModelError(SetupError):
     silently give wrong similarities rather than fail."""
 
 
-class TensorFlowComponentError(DialogueModelError):
-    """The Rasa config names a TensorFlow-backed component (DIET, TED, ...) while Kintsugi
-    keeps TensorFlow out of the process (`assistant.lean_rasa`); the message says which and
-    how to allow it."""
+class KeptOutOfRasaError(DialogueModelError):
+    """Something Kintsugi keeps out of its Rasa (`assistant.lean_rasa`) was asked for: a
+    TensorFlow-backed component (DIET, TED, ...) in the config, or a Rasa feature it never
+    uses (a Mongo tracker store, a messenger channel, `rasa test` plots). The message says
+    which, and how to load Rasa as it ships."""

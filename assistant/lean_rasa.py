@@ -9,12 +9,16 @@ import TensorFlow (DIET, TED, UnexpecTED, ResponseSelector, the language-model a
 featurizers, `rasa.utils.tensorflow`'s model code) are replaced by stand-ins: importing them,
 and importing any name from them, still works, so Rasa's registry of default components
 loads; using a stand-in (creating, loading or training the component) raises
-`TensorFlowComponentError` with a one-line explanation. TensorFlow itself cannot be imported
+`KeptOutOfRasaError` with a one-line explanation. TensorFlow itself cannot be imported
 while the hook is installed.
 
 The pipeline is checked before training and loading (`check_pipeline`), so a configuration
 that names a TensorFlow component fails at once, naming it, instead of deep inside Rasa.
-Set `KINTSUGI_ALLOW_TENSORFLOW=1` to run such a pipeline with stock Rasa imports.
+Rasa also imports, at start-up, packages for features Kintsugi never uses (the plots of
+`rasa test`, the DynamoDB and MongoDB tracker stores): those get stand-ins too
+(`UNUSED_AT_RUN_TIME`), which refuse in the same way if anything ever uses them.
+
+Set `KINTSUGI_STOCK_RASA=1` to load Rasa as it ships (TensorFlow and all).
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ import types
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from assistant.errors import TensorFlowComponentError
+from assistant.errors import KeptOutOfRasaError
 
-ALLOW_ENV = "KINTSUGI_ALLOW_TENSORFLOW"
+ALLOW_ENV = "KINTSUGI_STOCK_RASA"
 
 STANDIN_MODULES = frozenset(
     {
@@ -70,11 +74,47 @@ TENSORFLOW_COMPONENTS = frozenset(
 """Pipeline and policy names that need TensorFlow."""
 
 
+UNUSED_AT_RUN_TIME: dict[str, str] = {
+    "rasa.utils.plotting": "the plots of `rasa test` (matplotlib)",
+    "boto3": "the DynamoDB tracker store and S3 model storage",
+    "pymongo": "the MongoDB tracker store",
+    # Rasa's own channels import their messaging SDKs; Kintsugi talks to no messenger.
+    "twilio": "Rasa's Twilio channels",
+    "webexteamssdk": "Rasa's Webex Teams channel",
+    "aiogram": "Rasa's Telegram channel",
+    "fbmessenger": "Rasa's Facebook Messenger channel",
+    "slack_sdk": "Rasa's Slack channel",
+    "socketio": "Rasa's Socket.IO channel",
+}
+"""Modules (with their submodules) that Rasa imports at start-up for features Kintsugi never
+uses (measured in the README). Each gets a stand-in like the TensorFlow modules."""
+
+
 def _explain(what: str) -> str:
     return (
         f"{what} needs TensorFlow, which Kintsugi keeps out of the process to stay small "
-        f"and fast; use the light pipeline in config.yml, or set {ALLOW_ENV}=1 to load it."
+        f"and fast; use the light pipeline in config.yml, or set {ALLOW_ENV}=1 to load "
+        "Rasa as it ships."
     )
+
+
+def _explain_unused(what: str, feature: str) -> str:
+    return (
+        f"{what} serves {feature}, which Kintsugi does not use, so it is kept out of the "
+        f"process; set {ALLOW_ENV}=1 to load Rasa as it ships."
+    )
+
+
+def _unused_feature(module: str) -> str | None:
+    for name, feature in UNUSED_AT_RUN_TIME.items():
+        if module == name or module.startswith(name + "."):
+            return feature
+    return None
+
+
+def _explanation(module: str, what: str) -> str:
+    feature = _unused_feature(module)
+    return _explain(what) if feature is None else _explain_unused(what, feature)
 
 
 class _StandInMeta(type):
@@ -83,19 +123,19 @@ class _StandInMeta(type):
     def __getattr__(cls, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        raise TensorFlowComponentError(_explain(cls.__qualname__))
+        raise KeptOutOfRasaError(_explanation(cls.__module__, cls.__qualname__))
 
 
 def _stand_in_class(module: str, name: str) -> type:
     def refuse(self: object, *args: object, **kwargs: object) -> None:
-        raise TensorFlowComponentError(_explain(name))
+        raise KeptOutOfRasaError(_explanation(module, name))
 
     return _StandInMeta(name, (), {"__init__": refuse, "__module__": module})
 
 
 class _StandInModule(types.ModuleType):
     """Any name imported from it is a stand-in class (constants too: nothing that runs
-    without TensorFlow reads them)."""
+    without the real module reads them)."""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -111,20 +151,22 @@ class _Loader(importlib.abc.Loader):
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         if self._blocked:
-            raise TensorFlowComponentError(_explain(f"Importing {spec.name}"))
+            raise KeptOutOfRasaError(_explain(f"Importing {spec.name}"))
         return _StandInModule(spec.name)
 
     def exec_module(self, module: types.ModuleType) -> None:
         module.__file__ = f"<kintsugi stand-in for {module.__name__}>"
+        module.__path__ = []  # a package too, so `from boto3.dynamodb.conditions import Key` works
 
 
 class TensorFlowFreeFinder(importlib.abc.MetaPathFinder):
-    """The import hook: stand-ins for `STANDIN_MODULES`, a refusal for `BLOCKED_PACKAGES`."""
+    """The import hook: stand-ins for `STANDIN_MODULES` and `UNUSED_AT_RUN_TIME`, a
+    refusal for `BLOCKED_PACKAGES`."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname in STANDIN_MODULES:
+        if fullname in STANDIN_MODULES or _unused_feature(fullname) is not None:
             return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=False))
         if fullname.split(".", 1)[0] in BLOCKED_PACKAGES:
             return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=True))
@@ -169,10 +211,10 @@ def tensorflow_components(config: Mapping[str, Any]) -> list[str]:
 
 
 def check_pipeline(config: Mapping[str, Any]) -> None:
-    """Raise `TensorFlowComponentError` if the hook is in place and `config` needs
+    """Raise `KeptOutOfRasaError` if the hook is in place and `config` needs
     TensorFlow; the message names the first such component and the way out."""
     if not installed():
         return
     needs = tensorflow_components(config)
     if needs:
-        raise TensorFlowComponentError(_explain(f"The {needs[0]} in config.yml"))
+        raise KeptOutOfRasaError(_explain(f"The {needs[0]} in config.yml"))

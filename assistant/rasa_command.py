@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from assistant import lean_rasa
-from assistant.errors import TensorFlowComponentError
+from assistant.errors import KeptOutOfRasaError
 
 
 def _config_path(argv: list[str]) -> Path:
@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     if config.is_file():
         try:
             lean_rasa.check_pipeline(yaml.safe_load(config.read_text(encoding="utf-8")) or {})
-        except TensorFlowComponentError as error:
+        except KeptOutOfRasaError as error:
             print(f"kintsugi: {error}", file=sys.stderr)
             return 1
     from rasa.__main__ import main as rasa_main

@@ -35,7 +35,7 @@ RESULTS = ROOT / "bench-results"
 
 def _probe(model_dir: Path, rounds: int, tensorflow: bool) -> dict[str, Any]:
     # A DIET/TED model needs TensorFlow, which Kintsugi keeps out unless allowed.
-    env = dict(os.environ, KINTSUGI_ALLOW_TENSORFLOW="1" if tensorflow else "0")
+    env = dict(os.environ, KINTSUGI_STOCK_RASA="1" if tensorflow else "0")
     output = subprocess.run(
         [sys.executable, "-m", "bench.dialogue_probe", "--model-dir", str(model_dir),
          "--rounds", str(rounds)],

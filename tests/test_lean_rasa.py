@@ -14,7 +14,7 @@ import yaml
 
 from assistant import lean_rasa
 from assistant.dialogue import RasaDialogue
-from assistant.errors import TensorFlowComponentError
+from assistant.errors import KeptOutOfRasaError
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
 from assistant.training import train
@@ -46,6 +46,7 @@ def test_every_rasa_module_that_imports_tensorflow_has_a_stand_in() -> None:
     assert lean_rasa.STANDIN_MODULES - found <= {"rasa.utils.train_utils"}
 
 
+@pytest.mark.rasa
 def test_the_loaded_dialogue_runs_with_tensorflow_kept_out(
     rasa_dialogue: RasaDialogue, run: Any
 ) -> None:
@@ -62,15 +63,16 @@ def test_using_a_stand_in_says_what_needs_tensorflow_and_the_way_out() -> None:
     from rasa.core.policies.ted_policy import TEDPolicy
     from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 
-    with pytest.raises(TensorFlowComponentError, match=lean_rasa.ALLOW_ENV) as raised:
+    with pytest.raises(KeptOutOfRasaError, match=lean_rasa.ALLOW_ENV) as raised:
         DIETClassifier.load({}, None, None, None)
     assert "DIETClassifier needs TensorFlow" in str(raised.value)
-    with pytest.raises(TensorFlowComponentError, match="TEDPolicy needs TensorFlow"):
+    with pytest.raises(KeptOutOfRasaError, match="TEDPolicy needs TensorFlow"):
         TEDPolicy()
-    with pytest.raises(TensorFlowComponentError):
+    with pytest.raises(KeptOutOfRasaError):
         __import__("tensorflow")
 
 
+@pytest.mark.slow
 def test_a_tensorflow_component_in_the_config_fails_in_one_line(tmp_path: Path) -> None:
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     config["pipeline"].append({"name": "DIETClassifier", "epochs": 1})
@@ -90,7 +92,7 @@ def test_a_tensorflow_component_in_the_config_fails_in_one_line(tmp_path: Path) 
 def test_check_pipeline_names_the_component() -> None:
     config = {"pipeline": [{"name": "WhitespaceTokenizer"}], "policies": [{"name": "TEDPolicy"}]}
     assert lean_rasa.tensorflow_components(config) == ["TEDPolicy"]
-    with pytest.raises(TensorFlowComponentError, match="TEDPolicy"):
+    with pytest.raises(KeptOutOfRasaError, match="TEDPolicy"):
         lean_rasa.check_pipeline(config)
     lean_rasa.check_pipeline({"pipeline": [{"name": "LogisticRegressionClassifier"}]})
 
@@ -121,3 +123,16 @@ def test_the_shipped_config_trains_and_loads_without_tensorflow(tmp_path: Path) 
     intent_line, imported_line = result.stdout.strip().splitlines()[-2:]  # after Rasa's logs
     assert intent_line == "start_apology"
     assert imported_line == "False False"  # neither tensorflow nor jax was ever imported
+
+
+def test_features_kintsugi_never_uses_are_stand_ins_that_refuse_clearly() -> None:
+    from boto3.dynamodb.conditions import Key
+    from rasa.core.tracker_store import MongoTrackerStore
+
+    assert isinstance(sys.modules["pymongo"], lean_rasa._StandInModule)
+    with pytest.raises(KeptOutOfRasaError, match="DynamoDB tracker store") as raised:
+        Key("sender_id")
+    assert lean_rasa.ALLOW_ENV in str(raised.value)
+    with pytest.raises(KeptOutOfRasaError, match="MongoDB tracker store"):
+        MongoTrackerStore(domain=None)
+    assert "matplotlib" not in sys.modules

@@ -73,7 +73,8 @@ KillMode=control-group
 # Not used, on purpose: PrivateNetwork=, ProtectSystem= and ProtectHome= need unprivileged
 # user namespaces in a user unit (missing on many systems: the unit would fail with
 # 226/NAMESPACE), IPAddressDeny= is ignored by user managers (it needs root), PrivateDevices=
-# would hide the sound card, and MemoryDenyWriteExecute= breaks TensorFlow's JIT.
+# would hide the sound card, and MemoryDenyWriteExecute= is untested with the audio
+# callbacks (cffi/libffi closures may need writable code on some systems).
 NoNewPrivileges=yes
 RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6
 RestrictNamespaces=yes

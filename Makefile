@@ -68,6 +68,7 @@ chat: setup
 lint: venv
 	$(BIN)/ruff check assistant actions tests bench
 	$(BIN)/ruff format --check assistant actions tests bench
+	$(BIN)/lint-imports
 
 typecheck: venv
 	$(BIN)/mypy assistant actions

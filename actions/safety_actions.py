@@ -1,4 +1,4 @@
-"""Crisis care. The words and resources live in assistant.safety, shared with the runtime."""
+"""Crisis care. The words and resources live in actions.coaching.safety, shared with the runtime."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.coaching.safety import (
+    SafetyKind,
+    crisis_reply,
+    declined_coaching_reply,
+    resources_reply,
+)
 from actions.payloads import EXPECT_KEY, REGION_KEY
-from assistant.safety import SafetyKind, crisis_reply, declined_coaching_reply, resources_reply
 
 # The runtime sends the user's region with every message (REGION_KEY); the environment
 # variable is a fallback for running the actions in Rasa's own action server.

@@ -158,8 +158,8 @@ def _ensure_model(settings: Settings) -> None:
 
 
 def _open_dialogue(settings: Settings) -> RasaDialogue:
+    from actions.coaching.safety import resources_for
     from assistant.dialogue import RasaDialogue
-    from assistant.safety import resources_for
     from assistant.safety.guard import load_safety_guard
 
     try:

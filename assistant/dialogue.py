@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from actions.coaching.safety import crisis_reply
 from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY, REGION_KEY
 from assistant.errors import DialogueModelError, KeptOutOfRasaError
 from assistant.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.safety.check import check_question, check_reask, read_check_answer
-from assistant.safety.replies import crisis_reply
 from assistant.settings import DialogueSettings
 from assistant.text_input import InputProblem, clean_text
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.safety import (
+from actions.coaching.safety import (
     DEFAULT_REGION,
     KNOWN_REGIONS,
     AbuseRole,

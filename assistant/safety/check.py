@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from actions.coaching.safety.replies import ways_to_reach
+from actions.coaching.safety.resources import DEFAULT_REGION, resources_for
 from assistant.safety.classifier import speech_style
-from assistant.safety.replies import ways_to_reach
-from assistant.safety.resources import DEFAULT_REGION, resources_for
 from assistant.safety.screen import AbuseRole, SafetyKind
 
 __all__ = ["CheckAnswer", "check_question", "check_reask", "read_check_answer"]

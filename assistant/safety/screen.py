@@ -28,10 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["AbuseRole", "SafetyFinding", "SafetyKind", "screen", "screen_all"]
+from actions.coaching.safety.kinds import AbuseRole, SafetyKind
 
-SafetyKind = Literal["self_harm", "abuse"]
-AbuseRole = Literal["harmed", "harming", "unclear"]
+__all__ = ["AbuseRole", "SafetyFinding", "SafetyKind", "screen", "screen_all"]
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from actions.coaching.safety import crisis_reply
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
 from assistant.dialogue import TurnResult
 from assistant.events import BotUtterance, EventLog, VoiceCommand
-from assistant.safety import crisis_reply
 from assistant.safety.check import check_question
 from assistant.session import SessionOptions, VoiceSession
 from assistant.speech.commands import CommandVocabulary

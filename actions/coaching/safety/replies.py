@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from typing import get_args
 
-from assistant.safety.resources import DEFAULT_REGION, Helpline, SafetyResources, resources_for
-from assistant.safety.screen import AbuseRole, SafetyKind
+from actions.coaching.safety.kinds import AbuseRole, SafetyKind
+from actions.coaching.safety.resources import (
+    DEFAULT_REGION,
+    Helpline,
+    SafetyResources,
+    resources_for,
+)
 
 __all__ = ["crisis_reply", "declined_coaching_reply", "resources_reply", "ways_to_reach"]
 

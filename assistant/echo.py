@@ -24,9 +24,7 @@ import collections
 
 import numpy as np
 
-from assistant.events import PCM
-
-SAMPLE_RATE = 16000
+from assistant.events import PCM, SAMPLE_RATE
 
 
 class EchoGuard:

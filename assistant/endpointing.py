@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.events import PCM
+from assistant.events import PCM, SAMPLE_RATE
 
-SAMPLE_RATE = 16000
 FRAME_MS = 20
 FRAME = SAMPLE_RATE * FRAME_MS // 1000
 

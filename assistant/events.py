@@ -20,8 +20,12 @@ from typing import IO, Any
 import numpy as np
 import numpy.typing as npt
 
+SAMPLE_RATE = 16000
+"""Samples per second of all audio after the microphone (and all audio to the speaker):
+what Vosk and the endpointer expect. Defined here, once; devices are converted to it."""
+
 PCM = npt.NDArray[np.int16]
-"""Mono 16-bit samples. Everything after the microphone is 16 kHz."""
+"""Mono 16-bit samples. Everything after the microphone is SAMPLE_RATE (16 kHz)."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class AudioChunk:
 
     @property
     def duration_s(self) -> float:
-        return len(self.samples) / 16000.0
+        return len(self.samples) / SAMPLE_RATE
 
 
 @dataclass(frozen=True)

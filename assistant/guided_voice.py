@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from assistant.audio.base import Microphone
 from assistant.dialogue import TurnResult
 from assistant.endpointing import TurnProfile
+from assistant.events import SAMPLE_RATE
 from assistant.speech.commands import GUIDED_DURING_PLAYBACK
 from assistant.speech.tts import MAX_RATE, MIN_RATE
 
@@ -38,7 +39,6 @@ __all__ = [
     "hold_silence",
 ]
 
-SAMPLE_RATE = 16000
 
 NEXT_TEXT = "next"
 """Sent to the dialogue when a designed silence (or an answer step's wait) passes."""

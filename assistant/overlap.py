@@ -22,9 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.echo import ResidualEchoModel, cancel_echo
-from assistant.events import PCM
+from assistant.events import PCM, SAMPLE_RATE
 
-SAMPLE_RATE = 16000
 FRAME = 320  # 20 ms
 
 

@@ -37,6 +37,7 @@ from assistant.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
 from assistant.errors import AudioDeviceError
 from assistant.events import (
     PCM,
+    SAMPLE_RATE,
     BargeIn,
     BotUtterance,
     DeviceLost,
@@ -92,8 +93,6 @@ LISTENING_KEY = "listening"
 the partner's words that were cut off, for them to carry on with."""
 INTERRUPTED_TEXT = "/listening_interrupted"
 """Sent when the user's voice overlapped the partner but no words could be made out."""
-
-SAMPLE_RATE = 16000
 
 
 class State(enum.Enum):

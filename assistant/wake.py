@@ -30,14 +30,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.endpointing import Endpoint, Endpointer, TurnProfile
 from assistant.errors import SetupError
-from assistant.events import PCM, Word
+from assistant.events import PCM, SAMPLE_RATE, Word
 from assistant.settings import ServeSettings, Settings
 from assistant.speech.commands import normalize
 
 if TYPE_CHECKING:
     from assistant.doctor import Check
 
-SAMPLE_RATE = 16000
 WAKE = "wake"
 FORGET = "forget"
 

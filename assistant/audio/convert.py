@@ -11,10 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import soxr
 
-from assistant.events import PCM
-
-TARGET_RATE = 16000
-"""Vosk, the endpointer and the echo guard all work at this rate."""
+from assistant.events import PCM, SAMPLE_RATE
 
 CLIP_LEVEL = 32700
 """|sample| at or above this counts as clipped."""
@@ -29,7 +26,7 @@ class ToMono16k:
         self.rate = rate
         self.channels = channels
         self._stream = (
-            None if rate == TARGET_RATE else soxr.ResampleStream(rate, TARGET_RATE, 1, "float32")
+            None if rate == SAMPLE_RATE else soxr.ResampleStream(rate, SAMPLE_RATE, 1, "float32")
         )
         self.samples_in = 0
         """Input frames seen."""
@@ -77,7 +74,7 @@ def to_int16(samples: npt.NDArray[np.floating]) -> PCM:
     return scaled.astype(np.int16)
 
 
-def resample(samples: PCM, rate: int, target: int = TARGET_RATE) -> PCM:
+def resample(samples: PCM, rate: int, target: int = SAMPLE_RATE) -> PCM:
     """Resample a whole mono int16 buffer (used for synthesized sentences)."""
     if rate == target or len(samples) == 0:
         return samples

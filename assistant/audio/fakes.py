@@ -20,9 +20,9 @@ import numpy as np
 
 from assistant.aio import wait_event
 from assistant.audio.base import Speaker
-from assistant.audio.convert import TARGET_RATE, ToMono16k
+from assistant.audio.convert import ToMono16k
 from assistant.errors import AudioDeviceError
-from assistant.events import PCM, AudioChunk
+from assistant.events import PCM, SAMPLE_RATE, AudioChunk
 
 
 class WavMicrophone:
@@ -41,7 +41,7 @@ class WavMicrophone:
         sees the turn end."""
         self._paths = list(paths)
         self._speed = speed
-        self._block = int(TARGET_RATE * block_ms / 1000)
+        self._block = int(SAMPLE_RATE * block_ms / 1000)
         self._gap_blocks = int(gap_s * 1000 / block_ms)
         self._next = 0
         self._reader: _WavReader | None = None
@@ -100,7 +100,7 @@ class WavMicrophone:
         if self._speed is None:
             await asyncio.sleep(0)  # let other tasks run even in fast mode
             return
-        due = self._clock_start + self._delivered / TARGET_RATE / self._speed
+        due = self._clock_start + self._delivered / SAMPLE_RATE / self._speed
         delay = due - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
@@ -132,7 +132,7 @@ class _WavReader:
     def read(self, target_samples: int) -> PCM | None:
         if self._done:
             return None
-        frames = max(1, round(target_samples * self._rate / TARGET_RATE))
+        frames = max(1, round(target_samples * self._rate / SAMPLE_RATE))
         raw = self._wav.readframes(frames)
         data = np.frombuffer(raw, dtype=self._dtype).reshape(-1, self._channels)
         last = len(data) < frames
@@ -175,7 +175,7 @@ class RecordingSpeaker:
             wav = wave.open(str(self._path), "wb")  # noqa: SIM115 (closed in close())
             wav.setnchannels(1)
             wav.setsampwidth(2)
-            wav.setframerate(TARGET_RATE)
+            wav.setframerate(SAMPLE_RATE)
             self._wav = wav
 
     def restart(self) -> None:
@@ -186,7 +186,7 @@ class RecordingSpeaker:
         if self._wav is not None:
             self._wav.writeframes(samples.astype("<i2").tobytes())
         self.samples_played += len(samples)
-        self._queued_s += len(samples) / TARGET_RATE
+        self._queued_s += len(samples) / SAMPLE_RATE
         self._stopped.clear()
         if self._inner is not None:
             self._inner.play(samples)

@@ -20,10 +20,10 @@ import numpy as np
 
 from assistant.audio.base import DeviceLostError
 from assistant.audio.closing import close_stream_in_background, wait_closed
-from assistant.audio.convert import TARGET_RATE, ToMono16k
+from assistant.audio.convert import ToMono16k
 from assistant.audio.devices import DeviceInfo, resolve_device, sounddevice_module
 from assistant.errors import AudioDeviceError
-from assistant.events import AudioChunk
+from assistant.events import SAMPLE_RATE, AudioChunk
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class SoundDeviceMicrophone:
         self.device: DeviceInfo | None = None
         self.overflows = 0
         """Blocks PortAudio or our own queue had to drop."""
-        self.format: tuple[int, int] = (TARGET_RATE, 1)
+        self.format: tuple[int, int] = (SAMPLE_RATE, 1)
         """(rate, channels) the device actually delivers."""
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class SoundDeviceMicrophone:
             candidates.append((self._capture_rate, 1))
             candidates.append((self._capture_rate, min(2, device.max_input_channels)))
         else:
-            candidates.append((TARGET_RATE, 1))
+            candidates.append((SAMPLE_RATE, 1))
         native = int(device.default_samplerate) or 48000
         candidates += [(native, 1), (native, min(2, device.max_input_channels)), (48000, 2)]
         for rate, channels in candidates:

@@ -22,10 +22,10 @@ import numpy as np
 from assistant.aio import wait_event
 from assistant.audio.base import DeviceLostError
 from assistant.audio.closing import close_stream_in_background, wait_closed
-from assistant.audio.convert import TARGET_RATE, resample
+from assistant.audio.convert import resample
 from assistant.audio.devices import DeviceInfo, resolve_device, sounddevice_module
 from assistant.errors import AudioDeviceError
-from assistant.events import PCM
+from assistant.events import PCM, SAMPLE_RATE
 
 logger = logging.getLogger(__name__)
 
@@ -48,9 +48,9 @@ class SoundDeviceSpeaker:
         self._pending: collections.deque[PCM] = collections.deque()
         self._offset = 0  # samples of _pending[0] already played
         self._queued = 0
-        self._rate = TARGET_RATE
+        self._rate = SAMPLE_RATE
         self._channels = 1
-        self._reference = np.zeros(int(REFERENCE_S * TARGET_RATE), dtype=np.int16)
+        self._reference = np.zeros(int(REFERENCE_S * SAMPLE_RATE), dtype=np.int16)
         self._idle = asyncio.Event()
         self._lost = False
         self._closing = False
@@ -107,7 +107,7 @@ class SoundDeviceSpeaker:
     @staticmethod
     def _choose_format(sd: Any, device: DeviceInfo) -> tuple[int, int]:
         native = int(device.default_samplerate) or 48000
-        for rate, channels in ((TARGET_RATE, 1), (native, 1), (native, 2), (48000, 2)):
+        for rate, channels in ((SAMPLE_RATE, 1), (native, 1), (native, 2), (48000, 2)):
             try:
                 sd.check_output_settings(
                     device=device.index, samplerate=rate, channels=channels, dtype="int16"
@@ -142,7 +142,7 @@ class SoundDeviceSpeaker:
     def play(self, samples: PCM) -> None:
         if self._lost or self._stream is None:
             raise DeviceLostError(f"The speaker '{self.name}' is not available.", "output")
-        data = resample(samples, TARGET_RATE, self._rate)
+        data = resample(samples, SAMPLE_RATE, self._rate)
         with self._lock:
             self._pending.append(data)
             self._queued += len(data)
@@ -175,8 +175,8 @@ class SoundDeviceSpeaker:
     def recent_output(self, samples: int) -> PCM:
         with self._lock:
             reference = self._reference.copy()
-        if self._rate != TARGET_RATE:
-            reference = resample(reference, self._rate, TARGET_RATE)
+        if self._rate != SAMPLE_RATE:
+            reference = resample(reference, self._rate, SAMPLE_RATE)
         return reference[-samples:] if samples < len(reference) else reference
 
     # -- audio thread ----------------------------------------------------------------------

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.events import PCM, Transcript, Word
+from assistant.events import PCM, SAMPLE_RATE, Transcript, Word
 from assistant.speech.delivery import measure_delivery
-
-SAMPLE_RATE = 16000
 
 
 class ScriptedRecognizer:

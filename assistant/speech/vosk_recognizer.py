@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import SpeechModelError
-from assistant.events import PCM, Transcript, Word
+from assistant.events import PCM, SAMPLE_RATE, Transcript, Word
 from assistant.speech.commands import CommandVocabulary, normalize
 from assistant.speech.delivery import measure_delivery
 
 logger = logging.getLogger(__name__)
 
-SAMPLE_RATE = 16000
 UNKNOWN = "[unk]"
 
 

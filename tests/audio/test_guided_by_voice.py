@@ -131,9 +131,12 @@ def run_guided(
     scale: float = SCALE,
     rate: int = 220,
     vocabulary: CommandVocabulary = KOREAN_NAVIGATION,
+    instant_playback: bool = False,
 ) -> tuple[EventLog, RecordingDialogue, Recorder]:
     """Put the reflection at `at_step` by text, start a voice session, say "repeat" (the
-    double hears it) so the step is said by voice, then run `scenario`."""
+    double hears it) so the step is said by voice, then run `scenario`. With
+    `instant_playback`, what the coach says is rendered but not played (a recording
+    speaker), for tests about the reflection's course rather than its sound."""
     events = EventLog()
     dialogue = RecordingDialogue(rasa_dialogue, sender)
 
@@ -143,7 +146,7 @@ def run_guided(
             session = VoiceSession(
                 dialogue=dialogue,
                 microphone=SoundDeviceMicrophone("pulse"),
-                speaker=SoundDeviceSpeaker("pulse"),
+                speaker=RecordingSpeaker(None) if instant_playback else SoundDeviceSpeaker("pulse"),
                 recognizer=ScriptedRecognizer(["repeat", *script], partials=True),
                 synthesizer=Pyttsx3Synthesizer(rate=rate),
                 commands=CommandRecognizer(ko_model, vocabulary),
@@ -481,6 +484,9 @@ def test_a_whole_reflection_hands_free_reaches_the_closing(
         scenario=scenario,
         scale=0.05,
         rate=260,
+        # The course through every step is what is tested here; real playback of the
+        # prompts (over two minutes of speech) is covered by the tests above.
+        instant_playback=True,
     )
     count = len(HARD_TALK.steps)
     assert dialogue.sent == ["repeat", *["next"] * count]

@@ -1,6 +1,6 @@
 """Rasa actions for guided reflections ("exercise": "reflection"). Content and navigation are
-in actions.coaching.guided; not to be confused with the listening exercise's reflection
-analyzer (actions.coaching.reflection).
+in actions.coaching.guided; not to be confused with the listening exercise's analysis of
+what the user reflects back (actions.coaching.listening_analysis).
 
 One form, `guided_form`, runs a reflection from the choice to the closing. Its only slot,
 `guided_input`, takes every message except stop, help and crisis (rules handle those); the

@@ -218,7 +218,7 @@ def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_analyze_reflection(args: argparse.Namespace, settings: Settings) -> int:
-    from actions.coaching.reflection import analyze_reflection
+    from actions.coaching.listening_analysis import analyze_listening
     from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenario
 
     try:
@@ -226,7 +226,7 @@ def _cmd_analyze_reflection(args: argparse.Namespace, settings: Settings) -> int
     except KeyError:
         known = ", ".join(s.id for s in LISTENING_SCENARIOS)
         raise UsageError(f"no listening scenario {args.scenario!r}; known: {known}") from None
-    analysis = analyze_reflection(scenario, args.text)
+    analysis = analyze_listening(scenario, args.text)
     print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     return 0
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from actions.coaching.listening_analysis import analyze_listening
 from actions.coaching.listening_feedback import compose_listening_feedback
 from actions.coaching.questions_feedback import compose_questions_feedback
-from actions.coaching.reflection import analyze_reflection
 from actions.coaching.scenarios import SegmentTiming, get_listening_scenario
 from actions.coaching.spoken import quote, quote_from, seconds_in, times_word
 
@@ -102,7 +102,7 @@ def test_no_reflection_given() -> None:
 
 def test_listening_feedback_accepts_an_analysis_and_serialises() -> None:
     scenario = get_listening_scenario(LISTENING)
-    analysis = analyze_reflection(scenario, GOOD_REFLECTION)
+    analysis = analyze_listening(scenario, GOOD_REFLECTION)
     from_analysis = compose_listening_feedback(scenario, analysis, [3.0])
     from_text = compose_listening_feedback(LISTENING, GOOD_REFLECTION, [3.0])
     assert from_analysis.sentences == from_text.sentences

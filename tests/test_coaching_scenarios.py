@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 
 from actions.coaching.answer import UNPATIENT_LABELS, analyze_answer
-from actions.coaching.reflection import analyze_reflection, compile_keyword_set
+from actions.coaching.listening_analysis import analyze_listening, compile_keyword_set
 from actions.coaching.scenarios import (
     LISTENING_SCENARIOS,
     QUESTIONS_SCENARIOS,
@@ -95,21 +95,21 @@ def test_every_alternative_matches_its_own_key_point(
 ) -> None:
     for alternative in point.alternatives:
         sentence = _render(alternative)
-        analysis = analyze_reflection(scenario, sentence)
+        analysis = analyze_listening(scenario, sentence)
         assert point.id in analysis.covered, f"{alternative!r} rendered as {sentence!r}"
 
 
 @pytest.mark.parametrize("scenario", LISTENING_SCENARIOS, ids=lambda s: s.id)
 def test_key_points_are_grounded_in_the_monologue(scenario: ListeningScenario) -> None:
     # The partner's own words cover every key point: the points are what they said.
-    assert analyze_reflection(scenario, scenario.text).coverage == 1.0
+    assert analyze_listening(scenario, scenario.text).coverage == 1.0
 
 
 @pytest.mark.parametrize("scenario", LISTENING_SCENARIOS, ids=lambda s: s.id)
 def test_every_feeling_can_be_named(scenario: ListeningScenario) -> None:
     for feeling in scenario.feelings:
         word = next(s for s in feeling.synonyms if not s.endswith("*")).replace("_", " ")
-        analysis = analyze_reflection(scenario, f"you felt {word}")
+        analysis = analyze_listening(scenario, f"you felt {word}")
         assert feeling.name in analysis.feelings_named, (feeling.name, word)
 
 

@@ -1,7 +1,7 @@
-"""Guided reflections end to end ("exercise": "reflection"): the real model and action
-server, the chat layer with the real journal, and the JSONL command as a user runs it.
+"""Guided reflections end to end ("exercise": "reflection"): the real model and custom
+actions, the chat layer with the real journal, and the JSONL command as a user runs it.
 
-Not the listening exercise's reflection analyzer (that is tests/test_reflection.py).
+Not the listening exercise's reflection analyzer (that is tests/test_listening_analysis.py).
 """
 
 from __future__ import annotations

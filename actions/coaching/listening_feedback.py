@@ -3,7 +3,7 @@
 Kind, specific and short (CONTENT.md): what went well, the one thing to change, and an offer
 to go again. The coach speaks about the partner as "they", because by now the role-play is
 over. Inputs are plain data - interruption times come from the voice runtime or from text
-mode, and the reflection from `actions.coaching.reflection` - so composition is pure.
+mode, and the reflection from `actions.coaching.listening_analysis` - so composition is pure.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from actions.coaching.reflection import ReflectionAnalysis, analyze_reflection
+from actions.coaching.listening_analysis import ListeningAnalysis, analyze_listening
 from actions.coaching.scenarios import ListeningScenario, SegmentTiming, get_listening_scenario
 from actions.coaching.spoken import count_word, join_words, quote_from, seconds_in, times_word
 
@@ -47,7 +47,7 @@ class ListeningFeedback:
     next_time: str
     """The one thing to do differently (also among `sentences`)."""
 
-    reflection: ReflectionAnalysis | None
+    reflection: ListeningAnalysis | None
     """The reflection analysis, or None when the user gave no reflection."""
 
     @property
@@ -106,7 +106,7 @@ def _interruption_sentences(times: Sequence[float], in_pauses: int) -> list[str]
     return sentences
 
 
-def _reflection_sentences(scenario: ListeningScenario, analysis: ReflectionAnalysis) -> list[str]:
+def _reflection_sentences(scenario: ListeningScenario, analysis: ListeningAnalysis) -> list[str]:
     sentences = []
     caught = [scenario.key_point(pid).summary for pid in analysis.covered]
     if len(caught) == len(scenario.key_points):
@@ -138,7 +138,7 @@ def _reflection_sentences(scenario: ListeningScenario, analysis: ReflectionAnaly
 
 
 def _next_time(
-    scenario: ListeningScenario, analysis: ReflectionAnalysis | None, interrupted: bool
+    scenario: ListeningScenario, analysis: ListeningAnalysis | None, interrupted: bool
 ) -> str:
     """The single most useful change, in priority order: letting them finish comes first,
     then dropping your side, then advice, then the feeling, then the facts, then the
@@ -175,7 +175,7 @@ def _next_time(
 
 def compose_listening_feedback(
     scenario: str | ListeningScenario,
-    reflection: ReflectionAnalysis | str | None,
+    reflection: ListeningAnalysis | str | None,
     interruptions: Sequence[float] = (),
     *,
     timeline: Sequence[SegmentTiming] | None = None,
@@ -192,7 +192,7 @@ def compose_listening_feedback(
     """
     chosen = get_listening_scenario(scenario) if isinstance(scenario, str) else scenario
     if isinstance(reflection, str):
-        analysis: ReflectionAnalysis | None = analyze_reflection(chosen, reflection)
+        analysis: ListeningAnalysis | None = analyze_listening(chosen, reflection)
     else:
         analysis = reflection
     flags = list(in_pause) if in_pause is not None else []

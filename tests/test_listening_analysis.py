@@ -6,14 +6,14 @@ import time
 
 import pytest
 
-from actions.coaching.reflection import LABELS, analyze_reflection, compile_keyword_set
+from actions.coaching.listening_analysis import LABELS, analyze_listening, compile_keyword_set
 from actions.coaching.scenarios import get_listening_scenario
 
 SCENARIO = "lost-job-lie"
 
 
 def labels(text: str, scenario: str = SCENARIO) -> set[str]:
-    return set(analyze_reflection(scenario, text).labels)
+    return set(analyze_listening(scenario, text).labels)
 
 
 @pytest.mark.parametrize(
@@ -76,10 +76,10 @@ def test_quoted_phrases_do_not_count() -> None:
 
 
 def test_coverage_matches_paraphrase_and_speech_style() -> None:
-    typed = analyze_reflection(SCENARIO, "You heard it from Priya at the store, not from me.")
-    speech = analyze_reflection(SCENARIO, "you heard it from priya at the store not from me")
+    typed = analyze_listening(SCENARIO, "You heard it from Priya at the store, not from me.")
+    speech = analyze_listening(SCENARIO, "you heard it from priya at the store not from me")
     assert typed.covered == speech.covered == ("heard-from-priya",)
-    numbers = analyze_reflection(SCENARIO, "i was laid off 3 weeks ago")
+    numbers = analyze_listening(SCENARIO, "i was laid off 3 weeks ago")
     assert "lost-job" in numbers.covered
 
 
@@ -87,13 +87,13 @@ def test_negated_key_point_is_not_covered() -> None:
     # Denying the point is not giving it back.
     assert (
         "pretended-to-work"
-        not in analyze_reflection(SCENARIO, "i never pretended to go to work").covered
+        not in analyze_listening(SCENARIO, "i never pretended to go to work").covered
     )
 
 
 def test_output_shape_and_offsets() -> None:
     text = "You found out from Priya. That makes sense, but I was going to tell you. Right?"
-    analysis = analyze_reflection(get_listening_scenario(SCENARIO), text)
+    analysis = analyze_listening(get_listening_scenario(SCENARIO), text)
     data = analysis.to_dict()
     assert set(data) == {"coverage", "covered", "missed", "labels", "findings"}
     assert 0.0 <= data["coverage"] <= 1.0
@@ -109,11 +109,11 @@ def test_output_shape_and_offsets() -> None:
 
 def test_unknown_scenario_is_a_key_error() -> None:
     with pytest.raises(KeyError):
-        analyze_reflection("no-such-scenario", "hello")
+        analyze_listening("no-such-scenario", "hello")
 
 
 def test_empty_reflection() -> None:
-    analysis = analyze_reflection(SCENARIO, "")
+    analysis = analyze_listening(SCENARIO, "")
     assert analysis.coverage == 0.0
     assert analysis.labels == ()
     assert len(analysis.missed) == len(get_listening_scenario(SCENARIO).key_points)
@@ -141,5 +141,5 @@ def test_long_adversarial_input_stays_fast(chunk: str) -> None:
     # Linear time: 10,000 characters of repetitive, pattern-baiting text.
     text = (chunk * (10_000 // len(chunk) + 1))[:10_000]
     started = time.perf_counter()
-    analyze_reflection(SCENARIO, text)
+    analyze_listening(SCENARIO, text)
     assert time.perf_counter() - started < 5.0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.coaching.reflection import LABELS, ReflectionAnalysis, analyze_reflection
+from actions.coaching.listening_analysis import LABELS, ListeningAnalysis, analyze_listening
 from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenario
 from tests.eval_metrics import Score, score, table
 
@@ -59,18 +59,18 @@ CASES = _load()
 
 
 @pytest.fixture(scope="module")
-def results() -> list[tuple[Case, ReflectionAnalysis]]:
-    return [(case, analyze_reflection(case.scenario, case.text)) for case in CASES]
+def results() -> list[tuple[Case, ListeningAnalysis]]:
+    return [(case, analyze_listening(case.scenario, case.text)) for case in CASES]
 
 
-def _label_scores(results: list[tuple[Case, ReflectionAnalysis]]) -> list[Score]:
+def _label_scores(results: list[tuple[Case, ListeningAnalysis]]) -> list[Score]:
     return [
         score(label, [(label in c.labels, label in set(a.labels)) for c, a in results])
         for label in LABELS
     ]
 
 
-def _coverage_score(results: list[tuple[Case, ReflectionAnalysis]]) -> Score:
+def _coverage_score(results: list[tuple[Case, ListeningAnalysis]]) -> Score:
     pairs = []
     for case, analysis in results:
         for point in get_listening_scenario(case.scenario).key_points:
@@ -101,7 +101,7 @@ def test_speech_style_items_look_like_recognised_speech() -> None:
 
 @pytest.mark.parametrize("label", LABELS)
 def test_label_precision_and_recall(
-    label: str, results: list[tuple[Case, ReflectionAnalysis]]
+    label: str, results: list[tuple[Case, ListeningAnalysis]]
 ) -> None:
     (found,) = [s for s in _label_scores(results) if s.name == label]
     wrong = [
@@ -112,7 +112,7 @@ def test_label_precision_and_recall(
     assert found.precision >= MIN_PRECISION and found.recall >= MIN_RECALL, "\n".join(wrong)
 
 
-def test_key_point_coverage(results: list[tuple[Case, ReflectionAnalysis]]) -> None:
+def test_key_point_coverage(results: list[tuple[Case, ListeningAnalysis]]) -> None:
     found = _coverage_score(results)
     wrong = [
         f"{c.scenario}: {c.text!r}\n  expected {sorted(c.covered)}\n  found    {list(a.covered)}"
@@ -126,7 +126,7 @@ def test_key_point_coverage(results: list[tuple[Case, ReflectionAnalysis]]) -> N
 
 
 def test_coverage_is_the_share_of_points_covered(
-    results: list[tuple[Case, ReflectionAnalysis]],
+    results: list[tuple[Case, ListeningAnalysis]],
 ) -> None:
     for case, analysis in results:
         total = len(get_listening_scenario(case.scenario).key_points)
@@ -135,7 +135,7 @@ def test_coverage_is_the_share_of_points_covered(
         assert len(analysis.covered) + len(analysis.missed) == total
 
 
-def test_print_figures(results: list[tuple[Case, ReflectionAnalysis]]) -> None:
+def test_print_figures(results: list[tuple[Case, ListeningAnalysis]]) -> None:
     scores = _label_scores(results)
     for style in ("typed", "speech"):
         found = _coverage_score([(c, a) for c, a in results if c.style == style])

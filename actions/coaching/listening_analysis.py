@@ -1,6 +1,10 @@
-"""Reflection analyzer: how well the user gave back what the hurt partner said.
+"""Listening analysis: how well the user gave back what the hurt partner said.
 
-Pure and offline: a scenario and the user's reflection in, `ReflectionAnalysis` out.
+(In the listening exercise the user "reflects back" what they heard; that reflection is
+what is analysed here. The guided reflections are another exercise, in
+`actions.coaching.guided`.)
+
+Pure and offline: a scenario and the user's reflection in, `ListeningAnalysis` out.
 
 What it measures (shared/design/CONTENT.md, Listening):
 
@@ -51,8 +55,8 @@ from actions.coaching.scenarios.base import MATCH_WINDOW
 __all__ = [
     "LABELS",
     "KeyPointMatch",
-    "ReflectionAnalysis",
-    "analyze_reflection",
+    "ListeningAnalysis",
+    "analyze_listening",
     "compile_keyword_set",
 ]
 
@@ -87,7 +91,7 @@ class KeyPointMatch:
 
 
 @dataclass(frozen=True)
-class ReflectionAnalysis:
+class ListeningAnalysis:
     """Everything the coach knows about one reflection."""
 
     scenario_id: str
@@ -759,7 +763,7 @@ def _question_marks(view: TextView) -> list[tuple[str, int, int]]:
 # Entry point
 
 
-def analyze_reflection(scenario: str | ListeningScenario, text: str) -> ReflectionAnalysis:
+def analyze_listening(scenario: str | ListeningScenario, text: str) -> ListeningAnalysis:
     """Analyse a reflection of `scenario` (an id or the scenario itself)."""
     chosen = get_listening_scenario(scenario) if isinstance(scenario, str) else scenario
     norm = normalize(text)
@@ -777,7 +781,7 @@ def analyze_reflection(scenario: str | ListeningScenario, text: str) -> Reflecti
     present = {finding.label for finding in findings}
     named = _feelings_named(chosen, feeling_sources)
     total = len(chosen.key_points)
-    return ReflectionAnalysis(
+    return ListeningAnalysis(
         scenario_id=chosen.id,
         text=text,
         covered=tuple(covered),

@@ -42,9 +42,7 @@ def run_checks(settings: Settings, *, listen_s: float = 2.0) -> list[Check]:
     checks += [model, _check_echo_cancel()]
     if model.ok:
         # Only with a model: without one, the line above already says how to get it.
-        from assistant.wake import doctor_check
-
-        checks.append(doctor_check(settings))
+        checks.append(check_wake_phrase(settings))
     if microphone is not None and microphone.ok:
         checks.append(_check_mic_level(settings, listen_s))
     return checks
@@ -165,3 +163,20 @@ def _check_mic_level(settings: Settings, seconds: float) -> Check:
             "(`pactl set-source-mute @DEFAULT_SOURCE@ 0`) or pick another with --input-device",
         )
     return Check(name, True, f"{level:.0f} dBFS average; speak during the check to see it rise")
+
+
+def check_wake_phrase(settings: Settings) -> Check:
+    """One `kintsugi doctor` line: can the speech model hear the wake phrase? (Loads the
+    model, a few seconds.)"""
+    from assistant.errors import KintsugiError
+    from assistant.speech.models import locate_model
+    from assistant.speech.vosk_recognizer import load_model
+    from assistant.wake import describe_plan, plan_phrases, vosk_knows
+
+    name = "wake phrase (kintsugi serve)"
+    try:
+        model = load_model(locate_model(settings.speech.model or None, settings.privacy.data_dir))
+        plan = plan_phrases(settings.serve, vosk_knows(model))
+    except KintsugiError as error:
+        return Check(name, False, str(error), essential=False)
+    return Check(name, True, "; ".join(describe_plan(settings.serve, plan)), essential=False)

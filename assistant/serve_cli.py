@@ -106,9 +106,9 @@ def run_serve(args: argparse.Namespace, settings: Settings, open_dialogue: OpenD
                 f"kintsugi serve: waiting for {settings.serve.wake_phrase!r} "
                 f"(quiet hours: {quiet}). SIGTERM or Ctrl-C stops it."
             )
-            from assistant.voice_cli import _run_until_signal
+            from assistant.voice_cli import run_until_signal
 
-            asyncio.run(_run_until_signal(device.run))
+            asyncio.run(run_until_signal(device.run))
     return 0
 
 

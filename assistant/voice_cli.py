@@ -191,7 +191,7 @@ def run_voice_command(
         with dialogue_factory() as dialogue, Journal.open(settings.privacy) as journal:
             parts = _build_parts(args, settings, replay, events)
             session = _make_session(parts, _with_journal(dialogue, journal), events, settings)
-            reason = asyncio.run(_run_until_signal(session.run))
+            reason = asyncio.run(run_until_signal(session.run))
     return 0 if reason in ("user", "end_of_input") else 1
 
 
@@ -255,7 +255,7 @@ def _make_session(
     )
 
 
-async def _run_until_signal(run: Callable[[], Any]) -> str:
+async def run_until_signal(run: Callable[[], Any]) -> str:
     """Run the session; SIGINT/SIGTERM cancel it (audio stops, devices close), then
     KeyboardInterrupt goes up to the CLI."""
     loop = asyncio.get_running_loop()

@@ -26,16 +26,13 @@ import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from assistant.endpointing import Endpoint, Endpointer, TurnProfile
 from assistant.errors import SetupError
 from assistant.events import PCM, SAMPLE_RATE, Word
-from assistant.settings import ServeSettings, Settings
+from assistant.settings import ServeSettings
 from assistant.speech.commands import normalize
-
-if TYPE_CHECKING:
-    from assistant.doctor import Check
 
 WAKE = "wake"
 FORGET = "forget"
@@ -168,9 +165,9 @@ class VoskGrammarDecoder:
     def __init__(self, model: Any, phrases: Sequence[str], *, unknown: str | None) -> None:
         import vosk
 
-        from assistant.speech.vosk_recognizer import _words
+        from assistant.speech.vosk_recognizer import words_of
 
-        self._words = _words
+        self._words = words_of
         grammar = sorted(set(phrases)) + ([unknown] if unknown else [])
         # ensure_ascii=False: Vosk looks the words up as UTF-8 text; escaped Korean is unknown.
         self._recognizer = vosk.KaldiRecognizer(
@@ -325,20 +322,3 @@ def describe_plan(serve: ServeSettings, plan: PhrasePlan) -> list[str]:
         )
     lines += list(plan.notes)
     return lines
-
-
-def doctor_check(settings: Settings) -> Check:
-    """One `kintsugi doctor` line: can the speech model hear the wake phrase? (Loads the
-    model, a few seconds.)"""
-    from assistant.doctor import Check
-    from assistant.errors import KintsugiError
-    from assistant.speech.models import locate_model
-    from assistant.speech.vosk_recognizer import load_model
-
-    name = "wake phrase (kintsugi serve)"
-    try:
-        model = load_model(locate_model(settings.speech.model or None, settings.privacy.data_dir))
-        plan = plan_phrases(settings.serve, vosk_knows(model))
-    except KintsugiError as error:
-        return Check(name, False, str(error), essential=False)
-    return Check(name, True, "; ".join(describe_plan(settings.serve, plan)), essential=False)

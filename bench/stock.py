@@ -38,6 +38,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
+from bench.procs import process_tree, rss_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 MODEL = ROOT / "models" / "kintsugi.tar.gz"
@@ -86,40 +88,10 @@ def _port_open(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _descendants(pid: int) -> list[int]:
-    """`pid` and every process below it, found through the parent ids in /proc (a server
-    may fork workers, and a later Kintsugi may spawn nothing: count whatever is there)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [pid], [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [child for child, ppid in parents.items() if ppid == parent]
-        found += children
-        frontier += children
-    return found
-
-
 def _rss_mb(roots: Sequence[int]) -> tuple[float, list[int]]:
     """Summed VmRSS of the process trees under `roots`, in MB, and their process ids."""
-    pids = sorted({pid for root in roots for pid in _descendants(root)})
-    total_kb = 0
-    for pid in pids:
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total_kb += int(line.split()[1])
-    return round(total_kb / 1024, 1), pids
+    pids = sorted({pid for root in roots for pid in process_tree(root)})
+    return rss_mb(pids), pids
 
 
 def _environment(data_dir: Path) -> dict[str, str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.procs import descendants
 from tests.conftest import isolated_env, kintsugi_command
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
@@ -123,25 +124,6 @@ def _socket_inodes(pid: int) -> set[int]:
     return inodes
 
 
-def _descendants(pid: int) -> list[int]:
-    """All processes below `pid`, from the parent ids in /proc/*/stat."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [], [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [child for child, ppid in parents.items() if ppid == parent]
-        found += children
-        frontier += children
-    return found
-
-
 LOOPBACK_HEX = {"0100007F", "00000000000000000000000001000000"}
 
 
@@ -156,7 +138,7 @@ def test_nothing_listens_beyond_loopback_during_a_session(tmp_path: Path) -> Non
         process.stdin.write('{"text": "help me practise an apology"}\n')
         process.stdin.flush()
         assert json.loads(process.stdout.readline())["exercise"] == "apology"
-        pids = [process.pid, *_descendants(process.pid)]
+        pids = [process.pid, *descendants(process.pid)]
         ours = set().union(*(_socket_inodes(pid) for pid in pids))
         listening = [entry for entry in _listening_sockets() if entry[2] in ours]
         # The custom actions run in-process: a text session listens on nothing at all.

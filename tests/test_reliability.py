@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.procs import descendants
 from bench.soak import soak
 from tests.conftest import isolated_env, kintsugi_command
-from tests.test_privacy import _descendants
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 
@@ -34,7 +34,7 @@ def _start_session(tmp_path: Path) -> subprocess.Popen[str]:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_signal_while_idle_exits_cleanly_with_no_orphan(tmp_path: Path, sig: int) -> None:
     process = _start_session(tmp_path)
-    assert _descendants(process.pid) == []  # the actions run in-process: nothing to orphan
+    assert descendants(process.pid) == []  # the actions run in-process: nothing to orphan
     process.send_signal(sig)
     assert process.wait(timeout=30) == 130
     assert process.stderr is not None
@@ -47,7 +47,7 @@ def test_sigterm_while_thinking_exits_cleanly_with_no_orphan(tmp_path: Path) -> 
     process.stdin.write(json.dumps({"text": "i am sorry i lied to you " * 400}) + "\n")
     process.stdin.flush()
     time.sleep(0.05)  # the turn is now being analysed
-    assert _descendants(process.pid) == []  # nothing beside it that could be orphaned
+    assert descendants(process.pid) == []  # nothing beside it that could be orphaned
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 130
 

@@ -47,9 +47,10 @@ from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
 from assistant.wake import WAKE, plan_phrases, vosk_knows, vosk_spotter
+from bench.procs import descendants
 from tests.audio.harness import KO_MODEL, PulseHarness, espeak, rescan_portaudio
 from tests.audio.test_session_live import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY
-from tests.test_privacy import LOOPBACK_HEX, _descendants, _listening_sockets, _socket_inodes
+from tests.test_privacy import LOOPBACK_HEX, _listening_sockets, _socket_inodes
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]
 
@@ -255,7 +256,7 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
         )  # fmt: skip
         try:
             _wait_for_event(events_file, "Waiting", 240)
-            children = _descendants(process.pid)  # none expected: actions run in-process
+            children = descendants(process.pid)  # none expected: actions run in-process
             ours = set().union(*(_socket_inodes(pid) for pid in [process.pid, *children]))
             listening = [entry for entry in _listening_sockets() if entry[2] in ours]
             assert all(address in LOOPBACK_HEX for address, _port, _inode in listening)

@@ -73,8 +73,8 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy assistant actions
 
-# Rasa's own commands run through assistant.rasa_command: the same Rasa, without TensorFlow.
-RASA := $(BIN)/python -m assistant.rasa_command
+# Rasa's own commands run through assistant.dialogue.rasa_command: the same Rasa, without TensorFlow.
+RASA := $(BIN)/python -m assistant.dialogue.rasa_command
 
 validate: venv
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings

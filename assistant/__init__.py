@@ -2,7 +2,7 @@
 
 Importing this package does two things before anything else can import Rasa, and nothing
 more: it keeps Rasa's telemetry off, and it keeps TensorFlow out of the process
-(`assistant.lean_rasa`; Kintsugi's pipeline needs none of it, and it costs seconds and
+(`assistant.dialogue.lean_rasa`; Kintsugi's pipeline needs none of it, and it costs seconds and
 hundreds of megabytes on a small device).
 """
 
@@ -12,7 +12,7 @@ import os
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 # After the telemetry switch, on purpose.
-from assistant import lean_rasa
+from assistant.dialogue import lean_rasa
 
 lean_rasa.install()
 

@@ -55,7 +55,7 @@ class EncoderModelError(SetupError):
 
 
 class KeptOutOfRasaError(DialogueModelError):
-    """Something Kintsugi keeps out of its Rasa (`assistant.lean_rasa`) was asked for: a
+    """Something Kintsugi keeps out of its Rasa (`assistant.dialogue.lean_rasa`) was asked for: a
     TensorFlow-backed component (DIET, TED, ...) in the config, or a Rasa feature it never
     uses (a Mongo tracker store, a messenger channel, `rasa test` plots). The message says
     which, and how to load Rasa as it ships."""

@@ -3,7 +3,7 @@
 Every event is a frozen dataclass with a docstring under each field (the wyoming way). The
 session emits them in order; an `EventLog` turns each into one JSON line with a monotonic
 timestamp, for `kintsugi talk --events FILE`, bug reports, tests and the latency breakdown
-(`assistant.latency`).
+(`assistant.voice.latency`).
 """
 
 from __future__ import annotations
@@ -279,7 +279,7 @@ class PartnerInterrupted:
 
     at_s: float
     """When the user's voice began, in the partner's own time: seconds of their speech and
-    designed pauses since the monologue began (`assistant.overlap.MonologueClock`)."""
+    designed pauses since the monologue began (`assistant.voice.overlap.MonologueClock`)."""
 
     segment: int
     """The segment being spoken, or paused after (1-based)."""

@@ -42,7 +42,7 @@ def _rss_mb(pid: int) -> float:
 
 
 async def _measure(model_dir: Path, rounds: int) -> dict[str, float]:
-    from assistant.dialogue import RasaDialogue
+    from assistant.dialogue.bridge import RasaDialogue
     from assistant.safety.guard import load_safety_guard
     from assistant.settings import DialogueSettings
 

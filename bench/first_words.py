@@ -48,7 +48,7 @@ PROMISE_S = 1.5
 """The greeting must come within this many seconds of start (chat and talk)."""
 
 STILL_LOADING = "One moment, I'm still getting ready."
-"""assistant.replies.STILL_LOADING: a note while the model loads, not an answer."""
+"""assistant.dialogue.replies.STILL_LOADING: a note while the model loads, not an answer."""
 
 START_TIMEOUT_S = 300.0
 """The Korean speech model on a busy two-core machine can take a minute or more to load."""

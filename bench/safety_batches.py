@@ -85,10 +85,10 @@ async def _outcomes(texts: list[str]) -> list[str | None]:
 
     # Rasa logs every parse with the user's text at debug level; keep it out of the table.
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
-    from assistant.dialogue import RasaDialogue
+    from assistant.dialogue.bridge import RasaDialogue
+    from assistant.dialogue.training import train_stale
     from assistant.safety.guard import load_safety_guard
     from assistant.settings import DialogueSettings
-    from assistant.training import train_stale
 
     settings = DialogueSettings()
     train_stale(settings)

@@ -54,7 +54,7 @@ def _rss_mb() -> float:
 
 
 async def soak(turns: int, senders: int, model_dir: Path | None = None) -> SoakResult:
-    from assistant.dialogue import RasaDialogue
+    from assistant.dialogue.bridge import RasaDialogue
     from assistant.safety.guard import load_safety_guard
     from assistant.settings import DialogueSettings
 

@@ -13,10 +13,10 @@ import pytest
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue
+from assistant.dialogue.training import train_stale
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-from assistant.training import train_stale
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 

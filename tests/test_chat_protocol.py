@@ -13,8 +13,8 @@ import json
 
 import pytest
 
-from assistant.chat import MalformedLine, parse_jsonl_line, run_jsonl
-from assistant.dialogue import TurnResult
+from assistant.cli.chat import MalformedLine, parse_jsonl_line, run_jsonl
+from assistant.dialogue.bridge import TurnResult
 
 
 class RecordingDialogueDouble:

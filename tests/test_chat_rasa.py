@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue import RasaDialogue
-from assistant.replies import ACTION_FAILED
+from assistant.dialogue.bridge import RasaDialogue
+from assistant.dialogue.replies import ACTION_FAILED
 from tests.conftest import isolated_env, kintsugi_command
 
 pytestmark = pytest.mark.rasa
@@ -241,7 +241,7 @@ def test_corrupt_model_says_how_to_rebuild_it(tmp_path: Path) -> None:
 def test_a_long_conversation_is_compacted_but_keeps_what_matters(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.dialogue as dialogue_module
+    import assistant.dialogue.bridge as dialogue_module
 
     monkeypatch.setattr(dialogue_module, "COMPACT_AFTER_EVENTS", 10)
     disclosed = _turn(rasa_dialogue, run, "compact", "he hits me when he is angry")

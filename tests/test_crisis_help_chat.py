@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue
 
 pytestmark = pytest.mark.rasa
 

@@ -10,9 +10,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from assistant.dialogue import TurnResult
-from assistant.guided_progress import ANSWER_PREFIX, POSITION_PREFIX, RESUME_WITHIN, GuidedProgress
-from assistant.journal import Journal
+from assistant.dialogue.bridge import TurnResult
+from assistant.journal.guided_progress import (
+    ANSWER_PREFIX,
+    POSITION_PREFIX,
+    RESUME_WITHIN,
+    GuidedProgress,
+)
+from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 
 

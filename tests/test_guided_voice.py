@@ -1,4 +1,4 @@
-"""The pure pieces of guided reflections by voice (assistant.guided_voice): what is spoken,
+"""The pure pieces of guided reflections by voice (assistant.voice.guided): what is spoken,
 what follows a prompt, what a voice command becomes, the pace, and the held silence."""
 
 from __future__ import annotations
@@ -10,21 +10,21 @@ from typing import Any
 
 import numpy as np
 
-from assistant.dialogue import TurnResult
-from assistant.endpointing import PROFILES
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import AudioChunk
-from assistant.guided_voice import (
+from assistant.speech.commands import (
+    DURING_PLAYBACK,
+    GUIDED_DURING_PLAYBACK,
+    CommandVocabulary,
+)
+from assistant.voice.endpointing import PROFILES
+from assistant.voice.guided import (
     COMMAND_TEXT,
     MIN_SILENCE_S,
     NEXT_TEXT,
     GuidedVoice,
     Then,
     hold_silence,
-)
-from assistant.speech.commands import (
-    DURING_PLAYBACK,
-    GUIDED_DURING_PLAYBACK,
-    CommandVocabulary,
 )
 
 CUE = "(Take a moment with that. Say next when you're ready.)"
@@ -295,11 +295,11 @@ class StepDialogue:
 
 
 def test_talk_keeps_a_reflection_s_place_in_the_journal(tmp_path: Path) -> None:
-    from assistant.guided_progress import GuidedProgressDialogue
-    from assistant.journal import Journal
-    from assistant.journaled_dialogue import JournaledDialogue
+    from assistant.cli.voice import _with_journal
+    from assistant.journal.guided_progress import GuidedProgressDialogue
+    from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.store import Journal
     from assistant.settings import PrivacySettings
-    from assistant.voice_cli import _with_journal
 
     privacy = PrivacySettings(data_dir=tmp_path)
     with Journal.open(privacy) as journal:

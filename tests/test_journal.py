@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.errors import StorageError
-from assistant.journal import JOURNAL_FILENAME, Journal, WriteStatus
+from assistant.journal.store import JOURNAL_FILENAME, Journal, WriteStatus
 from assistant.settings import PrivacySettings
 
 WORDS = "zebracorn-sorry-i-lied-about-the-money"

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import StorageError
-from assistant.journal import JOURNAL_FILENAME, Journal
-from assistant.journal_cli import (
+from assistant.cli.journal import (
     EXIT_DECLINED,
     EXIT_NEEDS_CONFIRMATION,
     add_journal_commands,
@@ -21,6 +19,8 @@ from assistant.journal_cli import (
     cmd_journal_forget,
     cmd_journal_show,
 )
+from assistant.errors import StorageError
+from assistant.journal.store import JOURNAL_FILENAME, Journal
 from assistant.settings import PrivacySettings, Settings
 from tests.test_journal import WORDS, FakeClock, feedback_turn
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import journal as journal_module
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.errors import StorageError
-from assistant.journal import (
+from assistant.journal import store as journal_module
+from assistant.journal.store import (
     JOURNAL_FILENAME,
     MESSAGE_DISK_FULL,
     MESSAGE_LOCKED,
@@ -39,7 +39,7 @@ CHILD_WRITER = textwrap.dedent(
     """
     import sqlite3, sys, time
     from pathlib import Path
-    from assistant.journal import Journal
+    from assistant.journal.store import Journal
     from assistant.settings import PrivacySettings
     from tests.test_journal import feedback_turn
 

@@ -1,4 +1,4 @@
-"""Rasa without TensorFlow (assistant.lean_rasa): the shipped pipeline trains and runs with
+"""Rasa without TensorFlow (assistant.dialogue.lean_rasa): the shipped pipeline trains and runs with
 TensorFlow kept out, and a TensorFlow component is refused in one line."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant import lean_rasa
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue import lean_rasa
+from assistant.dialogue.bridge import RasaDialogue
+from assistant.dialogue.training import train
 from assistant.errors import KeptOutOfRasaError
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-from assistant.training import train
 from tests.conftest import python_command
 
 RASA_DIR = Path(__import__("rasa").__file__).parent
@@ -78,7 +78,7 @@ def test_a_tensorflow_component_in_the_config_fails_in_one_line(tmp_path: Path) 
     config["pipeline"].append({"name": "DIETClassifier", "epochs": 1})
     (tmp_path / "config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     result = subprocess.run(
-        [*python_command(), "-m", "assistant.rasa_command", "train", "--config",
+        [*python_command(), "-m", "assistant.dialogue.rasa_command", "train", "--config",
          str(tmp_path / "config.yml"), "--out", str(tmp_path / "out")],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
@@ -100,14 +100,14 @@ def test_check_pipeline_names_the_component() -> None:
 @pytest.mark.slow
 def test_the_shipped_config_trains_and_loads_without_tensorflow(tmp_path: Path) -> None:
     """The shipped config.yml, trained by `kintsugi train`'s own path (a child process
-    through assistant.rasa_command), then loaded in a fresh process that checks that
+    through assistant.dialogue.rasa_command), then loaded in a fresh process that checks that
     TensorFlow never loaded."""
     settings = DialogueSettings(model_dir=tmp_path)
     model = train(settings, quiet=True)
     probe = (
         "import asyncio, sys\n"
         "from pathlib import Path\n"
-        "from assistant.dialogue import RasaDialogue\n"
+        "from assistant.dialogue.bridge import RasaDialogue\n"
         "from assistant.settings import DialogueSettings\n"
         f"d = RasaDialogue(DialogueSettings(model_dir=Path({str(tmp_path)!r})))\n"
         "d.start()\n"

@@ -21,7 +21,7 @@ from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenar
 from actions.listening_actions import REACTIONS, ActionAskListeningReflection
 from actions.payloads import EXPECT_KEY, LISTEN_KEY
 from actions.roleplay import is_backchannel, text_interruption_time
-from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from tests.conftest import isolated_env, kintsugi_command
 
 FIRST = LISTENING_SCENARIOS[0]  # what "practise listening" starts with, in a new conversation

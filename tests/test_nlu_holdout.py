@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue
 
 HOLDOUT = Path(__file__).parent / "eval" / "nlu_holdout.yml"
 ACCURACY_FLOOR = 0.85

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import soxr
 
-from assistant.echo import cancel_echo
-from assistant.overlap import MonologueClock, OverlapDetector
+from assistant.voice.echo import cancel_echo
+from assistant.voice.overlap import MonologueClock, OverlapDetector
 
 RATE = 16000
 CHUNK = 320

@@ -17,7 +17,7 @@ import pytest
 
 from actions.coaching.scenarios import QUESTIONS_SCENARIOS, get_questions_scenario
 from actions.roleplay import choose_scenario, named_scenario, next_scenario
-from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from tests.conftest import isolated_env, kintsugi_command
 
 FIRST = QUESTIONS_SCENARIOS[0]  # after-the-affair: what a new conversation starts with

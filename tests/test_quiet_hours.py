@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import UsageError
-from assistant.quiet_hours import QuietHours
+from assistant.home.quiet_hours import QuietHours
 from assistant.settings import load_settings
 
 

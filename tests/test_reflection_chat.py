@@ -17,10 +17,10 @@ import pytest
 
 from actions.coaching.guided import REFLECTIONS, get_reflection
 from actions.reflection_actions import ANSWER_CUE, CONSENT_QUESTION, LET_IT_PASS, THINK_CUE
-from assistant.chat import run_jsonl
-from assistant.dialogue import RasaDialogue, TurnResult
-from assistant.guided_progress import ANSWER_PREFIX
-from assistant.journal import Journal
+from assistant.cli.chat import run_jsonl
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.journal.guided_progress import ANSWER_PREFIX
+from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.conftest import isolated_env, kintsugi_command
 

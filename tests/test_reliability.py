@@ -31,12 +31,27 @@ def _start_session(tmp_path: Path) -> subprocess.Popen[str]:
     return process
 
 
+def _exit_code(process: subprocess.Popen[str], within_s: float = 30) -> int:
+    """The exit code; if the process has not ended in time, its threads' stacks (SIGUSR1,
+    see the CLI's faulthandler) go into the failure message, then it is killed."""
+    try:
+        return process.wait(timeout=within_s)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGUSR1)
+        time.sleep(1.0)  # let it print; then it goes, whatever it was doing
+        process.kill()
+        _, stderr = process.communicate(timeout=30)
+        raise AssertionError(
+            f"did not exit within {within_s} s; stacks:\n{stderr[-6000:]}"
+        ) from None
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_signal_while_idle_exits_cleanly_with_no_orphan(tmp_path: Path, sig: int) -> None:
     process = _start_session(tmp_path)
     assert descendants(process.pid) == []  # the actions run in-process: nothing to orphan
     process.send_signal(sig)
-    assert process.wait(timeout=30) == 130
+    assert _exit_code(process) == 130
     assert process.stderr is not None
     assert "Stopped" in process.stderr.read()
 
@@ -49,7 +64,7 @@ def test_sigterm_while_thinking_exits_cleanly_with_no_orphan(tmp_path: Path) -> 
     time.sleep(0.05)  # the turn is now being analysed
     assert descendants(process.pid) == []  # nothing beside it that could be orphaned
     process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=30) == 130
+    assert _exit_code(process) == 130
 
 
 def test_soak_memory_stays_flat() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue import CHECK_ANSWERED_NO, RasaDialogue
+from assistant.dialogue.bridge import CHECK_ANSWERED_NO, RasaDialogue
 from assistant.safety import SafetyFinding
 from assistant.safety.guard import SafetyGuard, load_safety_guard
 from assistant.settings import DialogueSettings

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.paths import PROJECT_ROOT
 from assistant.safety.training import is_test_split, load_examples
 

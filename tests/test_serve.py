@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from assistant.audio.fakes import RecordingSpeaker
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import (
     PCM,
     AudioChunk,
@@ -33,10 +33,8 @@ from assistant.events import (
     StateChanged,
     Word,
 )
-from assistant.journal import Journal
-from assistant.journaled_dialogue import JournaledDialogue
-from assistant.quiet_hours import QuietHours
-from assistant.serve import (
+from assistant.home.quiet_hours import QuietHours
+from assistant.home.serve import (
     FORGOTTEN,
     NOTHING_TO_FORGET,
     HomeDevice,
@@ -46,9 +44,11 @@ from assistant.serve import (
     SessionForgotten,
     WakeIgnored,
 )
+from assistant.home.wake import FORGET, WAKE, Spotter, match_phrase, plan_phrases
+from assistant.journal.journaled_dialogue import JournaledDialogue
+from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
-from assistant.wake import FORGET, WAKE, Spotter, match_phrase, plan_phrases
 from tests.audio.harness import espeak
 
 BLOCK = 320  # 20 ms

@@ -15,8 +15,8 @@ from assistant.audio.fakes import RecordingSpeaker
 from assistant.audio.recovery import reopen_until_back
 from assistant.errors import AudioDeviceError
 from assistant.events import PCM, AudioChunk, DeviceLost, DeviceRestored, SessionEnded
-from assistant.journal import Journal
-from assistant.serve import PhraseHeard
+from assistant.home.serve import PhraseHeard
+from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.audio.harness import espeak
 from tests.test_serve import PushMicrophone, make_device, stop, until

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import StorageError
-from assistant.journal import JOURNAL_FILENAME, Journal
+from assistant.journal.store import JOURNAL_FILENAME, Journal
 from assistant.settings import PrivacySettings
 from tests.test_journal import WORDS, FakeClock, every_byte, feedback_turn
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import service
+from assistant.home import service
 from tests.conftest import isolated_env, kintsugi_command
 
 

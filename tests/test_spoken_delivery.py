@@ -19,9 +19,9 @@ from actions.coaching.scenarios import LISTENING_SCENARIOS, get_questions_scenar
 from actions.listening_actions import REACTIONS, ValidateListeningForm
 from actions.payloads import AUDIO_KEY, FEEDBACK_KEY
 from actions.questions_actions import ActionQuestionsFeedback, ValidateQuestionsForm
-from assistant.endpointing import PROFILES, Endpointer
 from assistant.events import Delivery
 from assistant.speech.delivery import loudness_dbfs, with_loudness
+from assistant.voice.endpointing import PROFILES, Endpointer
 
 QUESTIONS = get_questions_scenario("after-the-affair")
 LISTENING = LISTENING_SCENARIOS[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text_input import InputProblem, clean_text
+from assistant.dialogue.text_input import InputProblem, clean_text
 
 
 def test_plain_text_passes_through_with_whitespace_collapsed() -> None:

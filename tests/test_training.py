@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from assistant.dialogue.training import model_is_current, training_fingerprint
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-from assistant.training import model_is_current, training_fingerprint
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from assistant.aio import with_wait_notice
-from assistant.chat import run_interactive
-from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.cli.chat import run_interactive
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.replies import STILL_LOADING, domain_greeting
 from assistant.paths import PROJECT_ROOT
-from assistant.replies import STILL_LOADING, domain_greeting
 from assistant.settings import DialogueSettings
 
 

@@ -1,4 +1,4 @@
-"""`kintsugi talk` through `assistant.voice_cli` with the real dialogue, for tests to run as a
+"""`kintsugi talk` through `assistant.cli.voice` with the real dialogue, for tests to run as a
 subprocess until (and regardless of whether) the main CLI has the command wired in."""
 
 from __future__ import annotations
@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assistant.cli.voice import add_voice_commands
 from assistant.errors import KintsugiError
 from assistant.settings import load_settings
-from assistant.voice_cli import add_voice_commands
 
 
 def main() -> int:
-    from assistant.cli import _open_dialogue
+    from assistant.cli.main import _open_dialogue
 
     parser = argparse.ArgumentParser(prog="kintsugi")
     add_voice_commands(parser.add_subparsers(dest="command", required=True), _open_dialogue)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.events import Transcript
 from tests.audio.harness import espeak
 from tests.audio.test_replay_loop import replay

@@ -24,7 +24,7 @@ import pytest
 from actions.coaching.guided import get_reflection
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
-from assistant.dialogue import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.events import (
     BargeIn,
     BotUtterance,
@@ -41,15 +41,15 @@ from assistant.events import (
     Transcript,
     VoiceCommand,
 )
-from assistant.guided_progress import GuidedProgressDialogue
-from assistant.journal import Journal
-from assistant.session import SessionOptions, VoiceSession
+from assistant.journal.guided_progress import GuidedProgressDialogue
+from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from assistant.speech.commands import CommandVocabulary
 from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.sentences import split_sentences
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer
+from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import PulseHarness, Recorder, Voice, espeak
 from tests.audio.test_replay_loop import write_wav
 from tests.audio.test_session_live import stop_session, wait_for

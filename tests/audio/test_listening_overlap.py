@@ -30,8 +30,7 @@ import pytest
 from actions.coaching.scenarios import LISTENING_SCENARIOS
 from actions.listening_actions import REACTIONS
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
-from assistant.dialogue import RasaDialogue, TurnResult
-from assistant.endpointing import PROFILES, TurnProfile
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.events import (
     EventLog,
     NotUnderstood,
@@ -40,9 +39,10 @@ from assistant.events import (
     StateChanged,
     SynthesisDone,
 )
-from assistant.session import SessionOptions, VoiceSession
 from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.tts import Pyttsx3Synthesizer
+from assistant.voice.endpointing import PROFILES, TurnProfile
+from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import PulseHarness, espeak
 from tests.audio.test_session_live import stop_session, wait_for
 

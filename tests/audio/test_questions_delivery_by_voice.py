@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.dialogue import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.events import Transcript
 from tests.audio.harness import espeak
 from tests.audio.test_exercises_by_voice import RecordingDialogue

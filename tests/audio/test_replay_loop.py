@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.errors import SynthesisError
 from assistant.events import (
     BotUtterance,
@@ -32,10 +32,10 @@ from assistant.events import (
     Transcript,
     VoiceCommand,
 )
-from assistant.session import SessionOptions, VoiceSession
 from assistant.speech import phrases
 from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.tts import Pyttsx3Synthesizer
+from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import espeak
 
 

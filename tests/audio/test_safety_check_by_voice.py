@@ -17,14 +17,14 @@ import pytest
 
 from actions.coaching.safety import crisis_reply
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import BotUtterance, EventLog, VoiceCommand
 from assistant.safety.check import check_question
-from assistant.session import SessionOptions, VoiceSession
 from assistant.speech.commands import CommandVocabulary
 from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer
+from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import espeak
 from tests.audio.test_replay_loop import write_wav
 

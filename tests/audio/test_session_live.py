@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
-from assistant.dialogue import TurnResult
-from assistant.endpointing import PROFILES, TurnProfile
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import (
     BargeIn,
     BotUtterance,
@@ -31,10 +30,11 @@ from assistant.events import (
     StateChanged,
     Transcript,
 )
-from assistant.session import SessionOptions, VoiceSession
 from assistant.speech.commands import CommandVocabulary
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
+from assistant.voice.endpointing import PROFILES, TurnProfile
+from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import PulseHarness, Recorder, espeak
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]

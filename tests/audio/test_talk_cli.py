@@ -1,7 +1,7 @@
 """`kintsugi talk`, `devices` and `doctor` as a user runs them, and the bad-input cases.
 
 `talk` runs as a subprocess through `python -m assistant talk` when the main CLI has it,
-else through tests/audio/talk_entry.py (the same `assistant.voice_cli` entry point).
+else through tests/audio/talk_entry.py (the same `assistant.cli.voice` entry point).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 
 from assistant.audio.sd_microphone import SoundDeviceMicrophone
-from assistant.doctor import echo_cancel_active, run_checks
+from assistant.cli.doctor import echo_cancel_active, run_checks
+from assistant.cli.voice import voice_unavailable_reason
 from assistant.errors import AudioDeviceError
 from assistant.events import read_events
-from assistant.latency import turn_latencies
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import Settings
-from assistant.voice_cli import voice_unavailable_reason
+from assistant.voice.latency import turn_latencies
 from tests.audio.harness import KO_MODEL, PulseHarness, espeak
 from tests.audio.test_replay_loop import write_wav
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
-from assistant.dialogue import TurnResult
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import (
     BargeIn,
     BotUtterance,
@@ -31,10 +31,7 @@ from assistant.events import (
     SessionStarted,
     StateChanged,
 )
-from assistant.journal import Journal
-from assistant.journaled_dialogue import JournaledDialogue
-from assistant.paths import PROJECT_ROOT
-from assistant.serve import (
+from assistant.home.serve import (
     FORGOTTEN,
     HomeDevice,
     PhraseHeard,
@@ -42,11 +39,14 @@ from assistant.serve import (
     ServeOptions,
     SessionForgotten,
 )
-from assistant.session import SessionOptions, VoiceSession
+from assistant.home.wake import WAKE, plan_phrases, vosk_knows, vosk_spotter
+from assistant.journal.journaled_dialogue import JournaledDialogue
+from assistant.journal.store import Journal
+from assistant.paths import PROJECT_ROOT
 from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
-from assistant.wake import WAKE, plan_phrases, vosk_knows, vosk_spotter
+from assistant.voice.session import SessionOptions, VoiceSession
 from bench.procs import descendants
 from tests.audio.harness import KO_MODEL, PulseHarness, espeak, rescan_portaudio
 from tests.audio.test_session_live import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY
@@ -294,7 +294,7 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
 def test_doctor_line_for_the_wake_phrase() -> None:
     import dataclasses
 
-    from assistant.doctor import check_wake_phrase
+    from assistant.cli.doctor import check_wake_phrase
     from assistant.settings import Settings
 
     settings = Settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.endpointing import PROFILES, Endpoint, Endpointer, profile_for
+from assistant.voice.endpointing import PROFILES, Endpoint, Endpointer, profile_for
 from tests.audio.harness import espeak
 
 SILENCE = np.zeros(16000, dtype=np.int16)

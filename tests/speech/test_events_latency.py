@@ -18,7 +18,7 @@ from assistant.events import (
     Word,
     read_events,
 )
-from assistant.latency import breakdown, format_breakdown, turn_latencies
+from assistant.voice.latency import breakdown, format_breakdown, turn_latencies
 
 
 class Clock:

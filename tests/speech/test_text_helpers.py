@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.echo import EchoGuard, mentions_command
 from assistant.events import Word
 from assistant.speech.commands import CommandVocabulary, normalize
 from assistant.speech.delivery import measure_delivery
 from assistant.speech.sentences import MAX_CHARS, split_sentences
+from assistant.voice.echo import EchoGuard, mentions_command
 from tests.audio.harness import espeak
 
 

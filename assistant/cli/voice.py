@@ -1,6 +1,6 @@
 """The voice commands of the `kintsugi` CLI: talk, devices, models, doctor.
 
-`assistant.cli` wires them in with `add_voice_commands(subparsers, open_dialogue)`; `kintsugi
+`assistant.cli.main` wires them in with `add_voice_commands(subparsers, open_dialogue)`; `kintsugi
 run` asks `voice_unavailable_reason(settings)` first and falls back to text chat with that
 one-line reason. Library code below raises `KintsugiError`s; only the handlers print.
 """
@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from assistant.dialogue import Dialogue
+from assistant.dialogue.bridge import Dialogue
 from assistant.errors import KintsugiError, SpeechModelError, VoiceUnavailableError
 from assistant.events import (
     BotUtterance,
@@ -169,7 +169,7 @@ def run_voice_command(
     KeyboardInterrupt for the CLI to report.
     """
     from assistant.audio.devices import quiet_alsa_errors
-    from assistant.journal import Journal
+    from assistant.journal.store import Journal
 
     settings = with_voice_flags(settings, args)
     replay = bool(getattr(args, "mic_wav", None))
@@ -236,8 +236,8 @@ def _with_journal(dialogue: Dialogue, journal: Any) -> Dialogue:
     """As in text chat and `kintsugi serve`: turns are kept in the journal (words only with
     consent), and a guided reflection's place is kept there, so "resume my reflection"
     picks it up by voice after a restart."""
-    from assistant.guided_progress import GuidedProgressDialogue
-    from assistant.journaled_dialogue import JournaledDialogue
+    from assistant.journal.guided_progress import GuidedProgressDialogue
+    from assistant.journal.journaled_dialogue import JournaledDialogue
 
     return JournaledDialogue(GuidedProgressDialogue(dialogue, journal), journal)
 
@@ -245,7 +245,7 @@ def _with_journal(dialogue: Dialogue, journal: Any) -> Dialogue:
 def _make_session(
     parts: dict[str, Any], dialogue: Dialogue, events: EventLog, settings: Settings
 ) -> Any:
-    from assistant.session import SessionOptions, VoiceSession
+    from assistant.voice.session import SessionOptions, VoiceSession
 
     return VoiceSession(
         dialogue=dialogue,
@@ -360,7 +360,7 @@ def _cmd_models_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.audio.devices import quiet_alsa_errors
-    from assistant.doctor import run_checks
+    from assistant.cli.doctor import run_checks
 
     quiet_alsa_errors()
     checks = run_checks(with_voice_flags(settings, args))

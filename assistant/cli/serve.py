@@ -1,7 +1,7 @@
 """`kintsugi serve` and `kintsugi service install|uninstall|status`.
 
-`assistant.cli` wires them in with `add_serve_commands(subparsers, open_dialogue)`. The
-serving loop is `assistant.serve.HomeDevice`; the unit file is `assistant.service`.
+`assistant.cli.main` wires them in with `add_serve_commands(subparsers, open_dialogue)`. The
+serving loop is `assistant.home.serve.HomeDevice`; the unit file is `assistant.home.service`.
 
 Serving prints status lines only (woke, session ended, waiting), never what was said: under
 systemd, stdout goes to the system journal on disk, and the words stay out of it.
@@ -17,12 +17,12 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from assistant.dialogue import Dialogue
+from assistant.dialogue.bridge import Dialogue, RasaDialogue
 from assistant.errors import VoiceUnavailableError
 from assistant.events import Event, EventLog, InputOverflow, SessionEnded, SessionStarted
 from assistant.settings import Settings
 
-OpenDialogue = Callable[[Settings], AbstractContextManager[Dialogue]]
+OpenDialogue = Callable[[Settings], AbstractContextManager[RasaDialogue]]
 
 HOME_SENDER = "home"
 """The conversation id of the home device's sessions."""
@@ -74,12 +74,12 @@ def _note(message: str) -> None:
 def run_serve(args: argparse.Namespace, settings: Settings, open_dialogue: OpenDialogue) -> int:
     """Serve until SIGTERM/Ctrl-C (then KeyboardInterrupt goes up: exit 130, a clean stop)."""
     from assistant.audio.devices import quiet_alsa_errors
-    from assistant.journal import Journal
-    from assistant.quiet_hours import QuietHours
+    from assistant.cli.voice import voice_unavailable_reason, with_voice_flags
+    from assistant.home.quiet_hours import QuietHours
+    from assistant.home.wake import describe_plan, plan_phrases, vosk_knows
+    from assistant.journal.store import Journal
     from assistant.speech.models import locate_model
     from assistant.speech.vosk_recognizer import load_model
-    from assistant.voice_cli import voice_unavailable_reason, with_voice_flags
-    from assistant.wake import describe_plan, plan_phrases, vosk_knows
 
     settings = with_voice_flags(settings, args)
     quiet = QuietHours.parse(settings.serve.quiet_hours)
@@ -88,25 +88,31 @@ def run_serve(args: argparse.Namespace, settings: Settings, open_dialogue: OpenD
         if reason is not None:
             raise VoiceUnavailableError(reason)
     model_path = locate_model(settings.speech.model or None, settings.privacy.data_dir)
-    model = load_model(model_path)
-    plan = plan_phrases(settings.serve, vosk_knows(model))  # SetupError if it can't be heard
     if args.check:
+        plan = plan_phrases(settings.serve, vosk_knows(load_model(model_path)))
         for line in describe_plan(settings.serve, plan):
             print(line)
         print(f"quiet hours: {quiet}")
         return 0
-    for note in plan.notes:
-        _note(f"kintsugi serve: {note}")
+    _note("kintsugi serve: starting (loading the speech model and the dialogue)...")
     quiet_alsa_errors()
     with EventLog(args.events) as events:
         events.subscribe(_status_lines)
+        # The dialogue loads on its own thread while the speech model loads here. Listening
+        # for the wake phrase starts once both are ready: loading holds the interpreter for
+        # seconds, and on a busy machine the microphone's audio could stall meanwhile.
         with open_dialogue(settings) as dialogue, Journal.open(settings.privacy) as journal:
+            model = load_model(model_path)
+            plan = plan_phrases(settings.serve, vosk_knows(model))  # SetupError if unheard
+            for note in plan.notes:
+                _note(f"kintsugi serve: {note}")
+            dialogue.block_until_loaded()
             device = _build_device(settings, model, plan, quiet, dialogue, journal, events)
             _note(
                 f"kintsugi serve: waiting for {settings.serve.wake_phrase!r} "
                 f"(quiet hours: {quiet}). SIGTERM or Ctrl-C stops it."
             )
-            from assistant.voice_cli import run_until_signal
+            from assistant.cli.voice import run_until_signal
 
             asyncio.run(run_until_signal(device.run))
     return 0
@@ -122,13 +128,13 @@ def _build_device(
     events: EventLog,
 ) -> Any:
     from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
-    from assistant.guided_progress import GuidedProgressDialogue
-    from assistant.journaled_dialogue import JournaledDialogue
-    from assistant.serve import HomeDevice, ServeOptions
-    from assistant.session import SessionOptions, VoiceSession
+    from assistant.home.serve import HomeDevice, ServeOptions
+    from assistant.home.wake import vosk_spotter
+    from assistant.journal.guided_progress import GuidedProgressDialogue
+    from assistant.journal.journaled_dialogue import JournaledDialogue
     from assistant.speech.tts import Pyttsx3Synthesizer
     from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
-    from assistant.wake import vosk_spotter
+    from assistant.voice.session import SessionOptions, VoiceSession
 
     audio, serve = settings.audio, settings.serve
     recognizer = VoskRecognizer(model)
@@ -178,7 +184,7 @@ def _build_device(
 
 
 def _status_lines(_t: float, event: Event) -> None:
-    from assistant.serve import QuietTimeout, SessionForgotten, WakeIgnored
+    from assistant.home.serve import QuietTimeout, SessionForgotten, WakeIgnored
 
     if isinstance(event, SessionStarted):
         _note("kintsugi serve: woke; session started")
@@ -202,20 +208,20 @@ def _print_report(report: Any) -> int:
 
 
 def _cmd_service_install(args: argparse.Namespace, _settings: Settings) -> int:
-    from assistant import service
+    from assistant.home import service
 
     config = args.config.resolve() if getattr(args, "config", None) else None
     return _print_report(service.install(config=config))
 
 
 def _cmd_service_uninstall(_args: argparse.Namespace, _settings: Settings) -> int:
-    from assistant import service
+    from assistant.home import service
 
     return _print_report(service.uninstall())
 
 
 def _cmd_service_status(_args: argparse.Namespace, _settings: Settings) -> int:
-    from assistant import service
+    from assistant.home import service
 
     return _print_report(service.status())
 

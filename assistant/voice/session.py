@@ -5,7 +5,7 @@
                                      │  "pause" / barge-in "wait": paused ("say continue")
                                      └─ device lost: recovering → (retry) → listening
     guided reflection: speaking (a step) → quiet (its designed silence, commands only) →
-    thinking ("next"); an answer step listens long-form instead (assistant.guided_voice)
+    thinking ("next"); an answer step listens long-form instead (assistant.voice.guided)
 
 `run()` is short: it calls the method of the current state until the session stops. Each
 state method returns the next state. Audio arrives from the Microphone (whose callback only
@@ -31,9 +31,8 @@ import numpy as np
 from assistant.aio import with_wait_notice
 from assistant.audio.base import DeviceLostError, Microphone, Speaker
 from assistant.audio.recovery import reopen_until_back
-from assistant.dialogue import Dialogue, TurnResult
-from assistant.echo import EchoGuard, mentions_command
-from assistant.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
+from assistant.dialogue.bridge import Dialogue, TurnResult
+from assistant.dialogue.replies import STILL_LOADING, WAIT_NOTICE_S
 from assistant.errors import AudioDeviceError
 from assistant.events import (
     PCM,
@@ -64,9 +63,6 @@ from assistant.events import (
     Transcript,
     VoiceCommand,
 )
-from assistant.guided_voice import GuidedVoice, Then, hold_silence
-from assistant.overlap import MonologueClock, Onset, OverlapDetector
-from assistant.replies import STILL_LOADING, WAIT_NOTICE_S
 from assistant.speech import phrases
 from assistant.speech.base import Recognizer, Synthesizer
 from assistant.speech.commands import (
@@ -80,6 +76,10 @@ from assistant.speech.delivery import loudness_dbfs, with_loudness
 from assistant.speech.retry import synthesize_or_none
 from assistant.speech.sentences import split_sentences
 from assistant.speech.vosk_recognizer import CommandRecognizer
+from assistant.voice.echo import EchoGuard, mentions_command
+from assistant.voice.endpointing import PROFILES, Endpoint, Endpointer, TurnProfile
+from assistant.voice.guided import GuidedVoice, Then, hold_silence
+from assistant.voice.overlap import MonologueClock, Onset, OverlapDetector
 
 logger = logging.getLogger(__name__)
 
@@ -771,7 +771,7 @@ class VoiceSession:
                 self.events.emit(VoiceCommand(command, during_playback=False))
                 return command
 
-    # -- guided reflections (the logic is in assistant.guided_voice) ------------------------
+    # -- guided reflections (the logic is in assistant.voice.guided) ------------------------
 
     async def _quiet(self) -> State:
         """Hold the step's designed silence; a command breaks it, else the reflection

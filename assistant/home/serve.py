@@ -7,7 +7,7 @@
 
 The microphone and speaker are opened once, when serving starts, and stay open; each
 session gets them through a lease whose `close()` leaves the stream running. While waiting
-only the wake `Spotter` reads the audio (see `assistant.wake`). `run()` goes on until it is
+only the wake `Spotter` reads the audio (see `assistant.home.wake`). `run()` goes on until it is
 cancelled (SIGTERM / Ctrl-C through the CLI), and closes the devices on the way out.
 """
 
@@ -38,11 +38,11 @@ from assistant.events import (
     SessionResumed,
     StateChanged,
 )
-from assistant.quiet_hours import QuietHours
+from assistant.home.quiet_hours import QuietHours
+from assistant.home.wake import FORGET, WAKE, Heard, Spotter
 from assistant.speech.base import Synthesizer
 from assistant.speech.commands import BARGE_IN
 from assistant.speech.vosk_recognizer import CommandRecognizer
-from assistant.wake import FORGET, WAKE, Heard, Spotter
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class SessionForgotten:
 
 
 class Forgetful(Protocol):
-    """The part of `assistant.journal.Journal` serving needs."""
+    """The part of `assistant.journal.store.Journal` serving needs."""
 
     def forget_since(self, since: datetime) -> int: ...
 

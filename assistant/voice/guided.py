@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from assistant.audio.base import Microphone
-from assistant.dialogue import TurnResult
-from assistant.endpointing import TurnProfile
+from assistant.dialogue.bridge import TurnResult
 from assistant.events import SAMPLE_RATE
 from assistant.speech.commands import GUIDED_DURING_PLAYBACK
 from assistant.speech.tts import MAX_RATE, MIN_RATE
+from assistant.voice.endpointing import TurnProfile
 
 __all__ = [
     "COMMAND_TEXT",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import faulthandler
 import json
 import logging
 import os
@@ -16,15 +17,15 @@ from typing import TYPE_CHECKING
 # Before anything can import Rasa: no telemetry, ever.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
+from assistant.cli.journal import add_journal_commands
+from assistant.cli.serve import add_serve_commands
+from assistant.cli.voice import add_voice_commands
 from assistant.errors import KintsugiError, UsageError
-from assistant.journal_cli import add_journal_commands
 from assistant.logs import configure_logging
-from assistant.serve_cli import add_serve_commands
 from assistant.settings import Settings, load_settings
-from assistant.voice_cli import add_voice_commands
 
 if TYPE_CHECKING:
-    from assistant.dialogue import RasaDialogue
+    from assistant.dialogue.bridge import RasaDialogue
 
 EXIT_INTERRUPTED = 130
 
@@ -94,6 +95,9 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_terminated)
+    # `kill -USR1 <pid>` prints every thread's stack to stderr: what a stuck process is
+    # doing, without stopping it (used by the tests when an exit takes too long).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -128,7 +132,7 @@ def _say(message: str) -> None:
 
 
 def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.training import train_stale
+    from assistant.dialogue.training import train_stale
 
     if not args.if_changed:
         _say("kintsugi: training the dialogue model and the crisis classifier...")
@@ -139,8 +143,8 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ensure_model(settings: Settings) -> None:
+    from assistant.dialogue.training import model_is_current, train_stale
     from assistant.safety.training import crisis_model_is_current
-    from assistant.training import model_is_current, train_stale
 
     dialogue = settings.dialogue
     if not dialogue.model_path.is_file():
@@ -159,7 +163,7 @@ def _ensure_model(settings: Settings) -> None:
 
 def _open_dialogue(settings: Settings) -> RasaDialogue:
     from actions.coaching.safety import resources_for
-    from assistant.dialogue import RasaDialogue
+    from assistant.dialogue.bridge import RasaDialogue
     from assistant.safety.guard import load_safety_guard
 
     try:
@@ -180,9 +184,9 @@ def _open_dialogue(settings: Settings) -> RasaDialogue:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.chat import run_interactive, run_jsonl
-    from assistant.journal import Journal
-    from assistant.replies import domain_greeting
+    from assistant.cli.chat import run_interactive, run_jsonl
+    from assistant.dialogue.replies import domain_greeting
+    from assistant.journal.store import Journal
 
     with _open_dialogue(settings) as dialogue, Journal.open(settings.privacy) as journal:
         if args.jsonl:
@@ -199,7 +203,7 @@ def _typed_chat(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """A spoken session when a microphone, a speaker and the speech model are there;
     otherwise one line saying why (and how to fix it), then a typed session."""
-    from assistant.voice_cli import voice_unavailable_reason
+    from assistant.cli.voice import voice_unavailable_reason
 
     reason = voice_unavailable_reason(settings)
     if reason:

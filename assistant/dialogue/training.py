@@ -58,7 +58,7 @@ def train(settings: DialogueSettings, *, quiet: bool = False) -> Path:
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
     with tempfile.TemporaryDirectory(dir=settings.model_dir, prefix=".train-") as tmp:
         command = [
-            sys.executable, "-m", "assistant.rasa_command", "train",
+            sys.executable, "-m", "assistant.dialogue.rasa_command", "train",
             "--domain", "domain", "--data", "data", "--config", "config.yml",
             "--out", tmp, "--fixed-model-name", "kintsugi",
         ]  # fmt: skip

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from assistant.aio import with_wait_notice
-from assistant.dialogue import Dialogue, TurnResult
-from assistant.guided_progress import GuidedProgressDialogue
-from assistant.journal import Journal
-from assistant.replies import STILL_LOADING, WAIT_NOTICE_S
+from assistant.dialogue.bridge import Dialogue, TurnResult
+from assistant.dialogue.replies import STILL_LOADING, WAIT_NOTICE_S
+from assistant.journal.guided_progress import GuidedProgressDialogue
+from assistant.journal.store import Journal
 
 DEFAULT_SENDER = "default"
 MAX_SENDER_CHARS = 128

@@ -169,9 +169,9 @@ def check_wake_phrase(settings: Settings) -> Check:
     """One `kintsugi doctor` line: can the speech model hear the wake phrase? (Loads the
     model, a few seconds.)"""
     from assistant.errors import KintsugiError
+    from assistant.home.wake import describe_plan, plan_phrases, vosk_knows
     from assistant.speech.models import locate_model
     from assistant.speech.vosk_recognizer import load_model
-    from assistant.wake import describe_plan, plan_phrases, vosk_knows
 
     name = "wake phrase (kintsugi serve)"
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import StorageError
-from assistant.journal import Journal
+from assistant.journal.store import Journal
 from assistant.settings import Settings
 
 EXIT_DECLINED = 1

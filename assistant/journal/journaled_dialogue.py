@@ -10,8 +10,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.dialogue import Dialogue, TurnResult
-from assistant.journal import Journal
+from assistant.dialogue.bridge import Dialogue, TurnResult
+from assistant.journal.store import Journal
 
 
 class JournaledDialogue:

@@ -25,11 +25,11 @@ from actions.payloads import (
     LISTEN_KEY,
     REGION_KEY,
 )
+from assistant.dialogue.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
+from assistant.dialogue.text_input import InputProblem, clean_text
 from assistant.errors import DialogueModelError, KeptOutOfRasaError
-from assistant.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.safety.check import check_question, check_reask, read_check_answer
 from assistant.settings import DialogueSettings
-from assistant.text_input import InputProblem, clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -237,7 +237,7 @@ class RasaDialogue:
     def _load(self) -> None:
         try:
             # Imported here: it loads Rasa, which only the running dialogue needs.
-            from assistant.inprocess_actions import (
+            from assistant.dialogue.inprocess_actions import (
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
@@ -258,6 +258,12 @@ class RasaDialogue:
         # asyncio.run's shutdown waiting for that thread until the load is done.
         while not self._loaded.is_set():
             await asyncio.sleep(LOAD_POLL_S)
+        if self._load_error is not None:
+            raise self._load_error
+
+    def block_until_loaded(self) -> None:
+        """`wait_loaded` for code outside the event loop (Ctrl-C still interrupts it)."""
+        self._loaded.wait()
         if self._load_error is not None:
             raise self._load_error
 
@@ -312,7 +318,7 @@ class RasaDialogue:
     ) -> TurnResult:
         """Run one user turn and collect everything it produced.
 
-        `resume` is a saved guided-reflection position (assistant.guided_progress); it
+        `resume` is a saved guided-reflection position (assistant.journal.guided_progress); it
         reaches the actions, as message metadata, only when the turn asks to resume."""
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
@@ -608,7 +614,7 @@ class _Ran:
 def _load_agent(model_path: str, action_endpoint: Any) -> Any:
     from rasa.core.agent import Agent
 
-    from assistant.tracker_store import LiveTrackerStore
+    from assistant.dialogue.tracker_store import LiveTrackerStore
 
     try:
         agent = Agent.load(model_path, action_endpoint=action_endpoint)

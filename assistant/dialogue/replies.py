@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.text_input import InputProblem
+from assistant.dialogue.text_input import InputProblem
 
 STILL_LOADING = "One moment, I'm still getting ready."
 """Said (or printed) when the first turn waits more than WAIT_NOTICE_S for the dialogue."""

@@ -3,7 +3,7 @@
 Two small parts, one concern each:
 
 * `OverlapDetector` tells, chunk by chunk during playback, whether the microphone carries a
-  voice other than our own. Our voice is first removed (`assistant.echo.cancel_echo`, a short
+  voice other than our own. Our voice is first removed (`assistant.voice.echo.cancel_echo`, a short
   least-squares echo filter fitted against what the speaker just played); what is left is
   judged by frame energy. A voice needs `min_voiced_s` of voiced frames, with gaps no longer
   than `max_gap_s`, before it counts, so a click, a cough or a breath does not stop the
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.echo import ResidualEchoModel, cancel_echo
 from assistant.events import PCM, SAMPLE_RATE
+from assistant.voice.echo import ResidualEchoModel, cancel_echo
 
 FRAME = 320  # 20 ms
 

@@ -28,11 +28,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from assistant.endpointing import Endpoint, Endpointer, TurnProfile
 from assistant.errors import SetupError
 from assistant.events import PCM, SAMPLE_RATE, Word
 from assistant.settings import ServeSettings
 from assistant.speech.commands import normalize
+from assistant.voice.endpointing import Endpoint, Endpointer, TurnProfile
 
 WAKE = "wake"
 FORGET = "forget"

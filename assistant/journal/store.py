@@ -141,7 +141,7 @@ class JournalWrite:
 
 
 class _Turn(Protocol):
-    """The parts of `assistant.dialogue.TurnResult` the journal reads."""
+    """The parts of `assistant.dialogue.bridge.TurnResult` the journal reads."""
 
     @property
     def text(self) -> str: ...

@@ -1,8 +1,8 @@
-"""`python -m assistant.rasa_command ARGS` runs `rasa ARGS` without TensorFlow.
+"""`python -m assistant.dialogue.rasa_command ARGS` runs `rasa ARGS` without TensorFlow.
 
 Training, `rasa data validate` and `rasa test` go through here, so they load as fast and as
 small as a session does. Importing `assistant` has already installed the hook
-(`assistant.lean_rasa`); a config that needs TensorFlow is refused before Rasa starts.
+(`assistant.dialogue.lean_rasa`); a config that needs TensorFlow is refused before Rasa starts.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant import lean_rasa
+from assistant.dialogue import lean_rasa
 from assistant.errors import KeptOutOfRasaError
 
 

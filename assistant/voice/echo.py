@@ -15,7 +15,7 @@ After playback ends, a short hold-off drops the room's tail of our own voice.
 
 In a listening role-play the user's voice over the partner matters even when it is not a
 command: `cancel_echo` removes our own voice from the microphone signal so that what is left
-can be judged as a voice or not (`assistant.overlap`).
+can be judged as a voice or not (`assistant.voice.overlap`).
 """
 
 from __future__ import annotations

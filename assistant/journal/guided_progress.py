@@ -22,8 +22,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from actions.coaching.guided.navigation import RESUME_WITHIN_DAYS
-from assistant.dialogue import Dialogue, RasaDialogue, TurnResult
-from assistant.journal import JournalWrite
+from assistant.dialogue.bridge import Dialogue, RasaDialogue, TurnResult
+from assistant.journal.store import JournalWrite
 
 __all__ = [
     "ANSWER_PREFIX",
@@ -39,7 +39,7 @@ ANSWER_PREFIX = "guided-answer/"
 
 
 class _Store(Protocol):
-    """The parts of `assistant.journal.Journal` used here."""
+    """The parts of `assistant.journal.store.Journal` used here."""
 
     def save_progress(self, key: str, value_json: str) -> JournalWrite: ...
 

@@ -1,0 +1,1 @@
+"""The command line: `kintsugi` and its subcommands (text chat, voice, serve, journal, doctor)."""

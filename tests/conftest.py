@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from assistant.dialogue.bridge import RasaDialogue
+from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.dialogue.training import train_stale
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
@@ -84,3 +87,32 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "home").mkdir(exist_ok=True)
     env.pop("KINTSUGI_HOME", None)
     return env
+
+
+def practice_turn(
+    dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str
+) -> TurnResult:
+    """One typed turn of an exercise. When the safety guard is unsure about practice words
+    and asks, the user says no, as they would, and the held-back words go on."""
+    result: TurnResult = run(dialogue.handle(sender, text))
+    if result.safety == "check":
+        result = run(dialogue.handle(sender, "no"))
+    return result
+
+
+def jsonl_session(tmp_path: Path, sender: str, texts: list[str]) -> list[dict[str, Any]]:
+    """`kintsugi chat --jsonl` as a user runs it, one line per text; exactly one output
+    line per input line, parsed."""
+    result = subprocess.run(
+        [*kintsugi_command(), "chat", "--jsonl"],
+        input="".join(json.dumps({"sender": sender, "text": t}) + "\n" for t in texts),
+        capture_output=True,
+        text=True,
+        env=isolated_env(tmp_path),
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == len(texts)
+    return outputs

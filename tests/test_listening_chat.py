@@ -7,8 +7,6 @@ typed before the finishing cue is an interruption, recorded with its segment and
 from __future__ import annotations
 
 import asyncio
-import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,8 +19,8 @@ from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenar
 from actions.listening_actions import REACTIONS, ActionAskListeningReflection
 from actions.payloads import EXPECT_KEY, LISTEN_KEY
 from actions.roleplay import is_backchannel, text_interruption_time
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
-from tests.conftest import isolated_env, kintsugi_command
+from assistant.dialogue.bridge import RasaDialogue
+from tests.conftest import jsonl_session, practice_turn
 
 FIRST = LISTENING_SCENARIOS[0]  # what "practise listening" starts with, in a new conversation
 REFLECTION = (
@@ -43,26 +41,19 @@ THROUGH_THE_MONOLOGUE = [
 ]
 
 
-def _turn(dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str) -> TurnResult:
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":
-        # The safety guard was unsure about practice words and asked; the user says no,
-        # as they would, and the exercise goes on with the held-back words.
-        result = run(dialogue.handle(sender, "no"))
-    return result
-
-
 @pytest.mark.rasa
 def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_feedback(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    start = _turn(rasa_dialogue, run, "listen-full", "I want to practise listening")
+    start = practice_turn(rasa_dialogue, run, "listen-full", "I want to practise listening")
     assert start.exercise == "listening"
     assert FIRST.premise in " ".join(start.bot)
     assert start.bot[-1] == FIRST.segments[0].text
     assert start.expect == "answer"
 
-    turns = [_turn(rasa_dialogue, run, "listen-full", text) for text in THROUGH_THE_MONOLOGUE]
+    turns = [
+        practice_turn(rasa_dialogue, run, "listen-full", text) for text in THROUGH_THE_MONOLOGUE
+    ]
     for number, turn in enumerate(turns, start=2):
         assert turn.exercise == "listening" and turn.feedback is None
         assert FIRST.segments[number - 1].text in turn.bot
@@ -73,7 +64,7 @@ def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_fee
     assert turns[-1].expect == "long_form"  # the finishing cue: now the reflection
     assert turns[-2].expect == "answer"
 
-    done = _turn(rasa_dialogue, run, "listen-full", REFLECTION)
+    done = practice_turn(rasa_dialogue, run, "listen-full", REFLECTION)
     assert done.feedback is not None
     feedback = done.feedback
     assert feedback["exercise"] == "listening"
@@ -92,7 +83,7 @@ def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_fee
     assert "twice" in " ".join(done.bot)  # after a check answered no, a thank-you comes first
     assert done.bot[-1].endswith("?")  # try again or another scenario
 
-    again = _turn(rasa_dialogue, run, "listen-full", "yes")
+    again = practice_turn(rasa_dialogue, run, "listen-full", "yes")
     assert again.exercise == "listening"
     assert again.bot[-1] == FIRST.segments[0].text  # the same one, from the top
 
@@ -101,17 +92,17 @@ def test_a_full_scenario_counts_interruptions_not_backchannels_and_ends_with_fee
 def test_a_listener_who_only_encourages_has_no_interruptions(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    first = _turn(rasa_dialogue, run, "listen-quiet", "help me listen without interrupting")
+    first = practice_turn(rasa_dialogue, run, "listen-quiet", "help me listen without interrupting")
     # Every partner segment reaches the runtime with its designed pause, for voice.
     assert first.listen is not None and first.listen["segment"] == 1
     assert first.listen["pause_s"] >= 0
     segments = [first.listen["segment"]]
     for text in ["mm hmm", "okay", "go on", "yeah", "I'm listening", "uh huh", "right", "mhm"]:
-        turn = _turn(rasa_dialogue, run, "listen-quiet", text)
+        turn = practice_turn(rasa_dialogue, run, "listen-quiet", text)
         if turn.listen:
             segments.append(turn.listen["segment"])
     assert segments == sorted(segments) and len(segments) > 3
-    done = _turn(rasa_dialogue, run, "listen-quiet", REFLECTION)
+    done = practice_turn(rasa_dialogue, run, "listen-quiet", REFLECTION)
     assert done.feedback is not None
     assert done.feedback["interruptions"]["count"] == 0
     assert done.feedback["interruptions"]["moments"] == []
@@ -121,19 +112,19 @@ def test_a_listener_who_only_encourages_has_no_interruptions(
 def test_help_stop_and_skip_in_the_middle_of_a_monologue(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "listen-cmd", "practise listening to my wife")
-    helped = _turn(rasa_dialogue, run, "listen-cmd", "help")
+    practice_turn(rasa_dialogue, run, "listen-cmd", "practise listening to my wife")
+    helped = practice_turn(rasa_dialogue, run, "listen-cmd", "help")
     assert helped.exercise == "listening" and helped.feedback is None
     assert "listen" in helped.bot[0]
     assert helped.bot[-1] == FIRST.segments[1].text  # then the partner carries on
 
-    skipped = _turn(rasa_dialogue, run, "listen-cmd", "skip")
+    skipped = practice_turn(rasa_dialogue, run, "listen-cmd", "skip")
     assert skipped.exercise == "listening"
     second = LISTENING_SCENARIOS[1]
     assert second.premise in " ".join(skipped.bot)
     assert skipped.bot[-1] == second.segments[0].text
 
-    stopped = _turn(rasa_dialogue, run, "listen-cmd", "stop")
+    stopped = practice_turn(rasa_dialogue, run, "listen-cmd", "stop")
     assert stopped.exercise is None and stopped.feedback is None
 
 
@@ -142,26 +133,26 @@ def test_scenario_by_name_then_another_one_not_yet_done(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
     party = get_listening_scenario("the-party")
-    start = _turn(
+    start = practice_turn(
         rasa_dialogue, run, "listen-pick", "i want to practise listening, the one about the party"
     )
     assert party.premise in " ".join(start.bot)
     for _segment in party.segments[1:]:
-        _turn(rasa_dialogue, run, "listen-pick", "go on")
-    done = _turn(
+        practice_turn(rasa_dialogue, run, "listen-pick", "go on")
+    done = practice_turn(
         rasa_dialogue, run, "listen-pick", "you felt humiliated when I mocked you in front of them"
     )
     assert done.feedback is not None and done.feedback["scenario_id"] == "the-party"
 
-    off_topic = _turn(rasa_dialogue, run, "listen-pick", "what's the weather like tomorrow")
+    off_topic = practice_turn(rasa_dialogue, run, "listen-pick", "what's the weather like tomorrow")
     assert off_topic.intent == "out_of_scope"
     assert any("practise" in line for line in off_topic.bot)
 
-    example = _turn(rasa_dialogue, run, "listen-pick", "show me an example")
+    example = practice_turn(rasa_dialogue, run, "listen-pick", "show me an example")
     assert example.exercise == "listening"  # not the apology's example
     assert party.key_points[0].summary in example.bot[0]
 
-    other = _turn(rasa_dialogue, run, "listen-pick", "another scenario")
+    other = practice_turn(rasa_dialogue, run, "listen-pick", "another scenario")
     assert other.exercise == "listening"
     after_the_party = LISTENING_SCENARIOS[LISTENING_SCENARIOS.index(party) + 1]
     assert after_the_party.premise in " ".join(other.bot)  # the next one, not yet done
@@ -171,14 +162,16 @@ def test_scenario_by_name_then_another_one_not_yet_done(
 def test_an_interruption_heard_by_a_voice_front_end_is_counted_at_its_time(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "listen-voice", "I want to practise listening")
+    practice_turn(rasa_dialogue, run, "listen-voice", "I want to practise listening")
     timeline = FIRST.timeline()
     at_s = timeline[2].start_s + 1.0  # one second into segment 3
-    heard = _turn(rasa_dialogue, run, "listen-voice", f'/listening_interrupted{{"at_s": {at_s}}}')
+    heard = practice_turn(
+        rasa_dialogue, run, "listen-voice", f'/listening_interrupted{{"at_s": {at_s}}}'
+    )
     assert heard.bot[0] == REACTIONS[0]
     for _ in FIRST.segments[2:]:
-        _turn(rasa_dialogue, run, "listen-voice", "go on")
-    done = _turn(rasa_dialogue, run, "listen-voice", REFLECTION)
+        practice_turn(rasa_dialogue, run, "listen-voice", "go on")
+    done = practice_turn(rasa_dialogue, run, "listen-voice", REFLECTION)
     assert done.feedback is not None
     moments = done.feedback["interruptions"]["moments"]
     assert moments == [{"segment": 3, "at_s": round(at_s, 1), "source": "audio"}]
@@ -188,11 +181,11 @@ def test_an_interruption_heard_by_a_voice_front_end_is_counted_at_its_time(
 def test_abuse_disclosed_mid_monologue_stops_it_and_both_role_plays_are_declined_after(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "listen-safety", "I want to practise listening")
-    disclosed = _turn(rasa_dialogue, run, "listen-safety", "He hits me when he is angry.")
+    practice_turn(rasa_dialogue, run, "listen-safety", "I want to practise listening")
+    disclosed = practice_turn(rasa_dialogue, run, "listen-safety", "He hits me when he is angry.")
     assert disclosed.safety == "abuse" and disclosed.exercise is None
     for text in ["I want to practise listening", "my partner keeps asking me the same questions"]:
-        declined = _turn(rasa_dialogue, run, "listen-safety", text)
+        declined = practice_turn(rasa_dialogue, run, "listen-safety", text)
         assert declined.exercise is None
         assert any("not going to run" in line for line in declined.bot), declined.bot
 
@@ -201,8 +194,8 @@ def test_abuse_disclosed_mid_monologue_stops_it_and_both_role_plays_are_declined
 def test_self_harm_talk_mid_monologue_stops_it(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "listen-988", "I want to practise listening")
-    said = _turn(rasa_dialogue, run, "listen-988", "I don't want to live anymore.")
+    practice_turn(rasa_dialogue, run, "listen-988", "I want to practise listening")
+    said = practice_turn(rasa_dialogue, run, "listen-988", "I don't want to live anymore.")
     assert said.safety == "self_harm" and said.exercise is None
     assert said.feedback is None
 
@@ -269,18 +262,7 @@ def test_jsonl_listening_starts_and_a_scripted_conversation_ends_with_feedback(
     # A "no" after the reflection answers a safety check if the guard asks one about the
     # practice words; otherwise it declines another round after the feedback.
     lines = ["I want to practise listening", *THROUGH_THE_MONOLOGUE, REFLECTION, "no"]
-    result = subprocess.run(
-        [*kintsugi_command(), "chat", "--jsonl"],
-        input="".join(json.dumps({"sender": "l", "text": text}) + "\n" for text in lines),
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path),
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    outputs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(outputs) == len(lines)
+    outputs = jsonl_session(tmp_path, "l", lines)
     assert outputs[0]["exercise"] == "listening"
     with_feedback = [output["feedback"] for output in outputs if output["feedback"]]
     assert len(with_feedback) == 1 and outputs[-1]["safety"] is None

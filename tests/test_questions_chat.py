@@ -7,8 +7,6 @@ changed between rounds.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +15,8 @@ import pytest
 
 from actions.coaching.scenarios import QUESTIONS_SCENARIOS, get_questions_scenario
 from actions.roleplay import choose_scenario, named_scenario, next_scenario
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
-from tests.conftest import isolated_env, kintsugi_command
+from assistant.dialogue.bridge import RasaDialogue
+from tests.conftest import jsonl_session, practice_turn
 
 FIRST = QUESTIONS_SCENARIOS[0]  # after-the-affair: what a new conversation starts with
 # One answer per ask of FIRST's schedule (how-long, still-in-touch, in-love, three times).
@@ -35,32 +33,25 @@ ANSWERS = [
 ]
 
 
-def _turn(dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str) -> TurnResult:
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":
-        # The safety guard was unsure about practice words and asked; the user says no,
-        # as they would, and the exercise goes on with the held-back words.
-        result = run(dialogue.handle(sender, "no"))
-    return result
-
-
 @pytest.mark.rasa
 def test_a_full_scenario_ends_with_feedback_on_every_answer(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    start = _turn(rasa_dialogue, run, "q-full", "my partner keeps asking me the same questions")
+    start = practice_turn(
+        rasa_dialogue, run, "q-full", "my partner keeps asking me the same questions"
+    )
     assert start.exercise == "questions"
     assert FIRST.premise in " ".join(start.bot)
     assert start.bot[-1] == FIRST.schedule[0].wording
     assert start.expect == "answer"
 
     for number, answer in enumerate(ANSWERS[:-1], start=1):
-        turn = _turn(rasa_dialogue, run, "q-full", answer)
+        turn = practice_turn(rasa_dialogue, run, "q-full", answer)
         assert turn.feedback is None and turn.exercise == "questions"
         assert turn.bot == [FIRST.schedule[number].wording]
         assert turn.expect == "answer"
 
-    done = _turn(rasa_dialogue, run, "q-full", ANSWERS[-1])
+    done = practice_turn(rasa_dialogue, run, "q-full", ANSWERS[-1])
     assert done.feedback is not None
     feedback = done.feedback
     assert feedback["exercise"] == "questions" and feedback["scenario_id"] == FIRST.id
@@ -76,7 +67,7 @@ def test_a_full_scenario_ends_with_feedback_on_every_answer(
     assert "A patient answer could sound like" in spoken
     assert done.bot[-1].endswith("?")  # again, or another scenario
 
-    again = _turn(rasa_dialogue, run, "q-full", "let me try again")
+    again = practice_turn(rasa_dialogue, run, "q-full", "let me try again")
     assert again.exercise == "questions"
     assert again.bot[-1] == FIRST.schedule[0].wording
 
@@ -85,21 +76,21 @@ def test_a_full_scenario_ends_with_feedback_on_every_answer(
 def test_help_repeats_the_question_and_an_off_topic_message_is_an_answer(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    _turn(rasa_dialogue, run, "q-mid", "help me answer her questions patiently")
-    helped = _turn(rasa_dialogue, run, "q-mid", "help")
+    practice_turn(rasa_dialogue, run, "q-mid", "help me answer her questions patiently")
+    helped = practice_turn(rasa_dialogue, run, "q-mid", "help")
     assert helped.exercise == "questions" and helped.feedback is None
     assert helped.bot[-1] == FIRST.schedule[0].wording  # still waiting for that answer
 
-    off_topic = _turn(rasa_dialogue, run, "q-mid", "what's the weather like tomorrow")
+    off_topic = practice_turn(rasa_dialogue, run, "q-mid", "what's the weather like tomorrow")
     assert off_topic.bot == [FIRST.schedule[1].wording]  # taken as the answer; on we go
 
-    skipped = _turn(rasa_dialogue, run, "q-mid", "skip")
+    skipped = practice_turn(rasa_dialogue, run, "q-mid", "skip")
     second = QUESTIONS_SCENARIOS[1]
     assert skipped.exercise == "questions"
     assert second.premise in " ".join(skipped.bot)
     assert skipped.bot[-1] == second.schedule[0].wording
 
-    stopped = _turn(rasa_dialogue, run, "q-mid", "stop")
+    stopped = practice_turn(rasa_dialogue, run, "q-mid", "stop")
     assert stopped.exercise is None and stopped.feedback is None
 
 
@@ -108,28 +99,30 @@ def test_scenario_by_name_and_after_feedback_another_or_a_redirect(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
     debt = get_questions_scenario("the-debt")
-    start = _turn(rasa_dialogue, run, "q-pick", "help me answer his questions, the one about money")
+    start = practice_turn(
+        rasa_dialogue, run, "q-pick", "help me answer his questions, the one about money"
+    )
     assert start.exercise == "questions"
     assert debt.premise in " ".join(start.bot)
     for _ask in debt.schedule[:-1]:
-        _turn(rasa_dialogue, run, "q-pick", "Eleven thousand dollars, on one card.")
-    done = _turn(rasa_dialogue, run, "q-pick", "Eleven thousand. Ask me again any time.")
+        practice_turn(rasa_dialogue, run, "q-pick", "Eleven thousand dollars, on one card.")
+    done = practice_turn(rasa_dialogue, run, "q-pick", "Eleven thousand. Ask me again any time.")
     assert done.feedback is not None and done.feedback["scenario_id"] == "the-debt"
 
-    off_topic = _turn(rasa_dialogue, run, "q-pick", "what's the weather like tomorrow")
+    off_topic = practice_turn(rasa_dialogue, run, "q-pick", "what's the weather like tomorrow")
     assert off_topic.intent == "out_of_scope"
     assert any("practise" in line for line in off_topic.bot)
 
-    example = _turn(rasa_dialogue, run, "q-pick", "show me an example")
+    example = practice_turn(rasa_dialogue, run, "q-pick", "show me an example")
     assert example.exercise == "questions"  # not the apology's example
     assert debt.questions[0].patient_example in " ".join(example.bot)
 
-    other = _turn(rasa_dialogue, run, "q-pick", "a different scenario please")
+    other = practice_turn(rasa_dialogue, run, "q-pick", "a different scenario please")
     assert other.exercise == "questions"
     after_the_debt = QUESTIONS_SCENARIOS[QUESTIONS_SCENARIOS.index(debt) + 1]
     assert after_the_debt.premise in " ".join(other.bot)
 
-    leave = _turn(rasa_dialogue, run, "q-pick", "stop")
+    leave = practice_turn(rasa_dialogue, run, "q-pick", "stop")
     assert leave.exercise is None
 
 
@@ -162,18 +155,7 @@ def test_jsonl_questions_starts_and_a_scripted_conversation_ends_with_feedback(
     tmp_path: Path,
 ) -> None:
     lines = ["my partner keeps asking me the same questions", *ANSWERS]
-    result = subprocess.run(
-        [*kintsugi_command(), "chat", "--jsonl"],
-        input="".join(json.dumps({"sender": "q", "text": text}) + "\n" for text in lines),
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path),
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    outputs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(outputs) == len(lines)
+    outputs = jsonl_session(tmp_path, "q", lines)
     assert outputs[0]["exercise"] == "questions"
     assert all(output["feedback"] is None for output in outputs[:-1])
     feedback = outputs[-1]["feedback"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.guided_progress import ANSWER_PREFIX
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.conftest import isolated_env, kintsugi_command
+from tests.conftest import jsonl_session
 
 HARD_TALK = get_reflection("before-a-hard-conversation")
 LONG_ROAD = get_reflection("the-long-road")
@@ -304,34 +303,18 @@ def test_a_crisis_answer_after_a_yes_keeps_nothing_of_it(
 # -- the command as a user runs it ---------------------------------------------------------
 
 
-def _jsonl(tmp_path: Path, sender: str, texts: list[str]) -> list[dict[str, Any]]:
-    result = subprocess.run(
-        [*kintsugi_command(), "chat", "--jsonl"],
-        input="".join(json.dumps({"sender": sender, "text": t}) + "\n" for t in texts),
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path),
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    outputs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(outputs) == len(texts)
-    return outputs
-
-
 @pytest.mark.rasa
 @pytest.mark.slow
 def test_jsonl_acceptance_and_a_scripted_run_to_the_closing(tmp_path: Path) -> None:
     # The acceptance line, alone.
-    (offer,) = _jsonl(tmp_path, "r", ["guide me through a reflection"])
+    (offer,) = jsonl_session(tmp_path, "r", ["guide me through a reflection"])
     assert offer["exercise"] == "reflection"
 
     texts = ["guide me through a reflection", "after an argument", "no"]
     reflection = get_reflection("after-a-setback")
     answers = iter(ANSWERS * 2)
     texts += [next(answers) if step.invites_answer else "next" for step in reflection.steps]
-    outputs = _jsonl(tmp_path, "s", texts)
+    outputs = jsonl_session(tmp_path, "s", texts)
     assert outputs[0]["exercise"] == "reflection"
     guides = [output["guide"] for output in outputs[2:]]
     assert [g["step"] for g in guides[:-1]] == list(range(1, len(reflection.steps) + 1))
@@ -343,11 +326,13 @@ def test_jsonl_acceptance_and_a_scripted_run_to_the_closing(tmp_path: Path) -> N
 @pytest.mark.rasa
 @pytest.mark.slow
 def test_jsonl_resume_after_a_restart(tmp_path: Path) -> None:
-    first = _jsonl(tmp_path, "r", ["the long road", "yes", "next", "next", ANSWERS[0], "pause"])
+    first = jsonl_session(
+        tmp_path, "r", ["the long road", "yes", "next", "next", ANSWERS[0], "pause"]
+    )
     assert first[-1]["guide"]["step"] == 4 and first[-1]["guide"]["paused"] is True
 
     # A second process, sharing only the data folder.
-    second = _jsonl(tmp_path, "r", ["resume my reflection", "next"])
+    second = jsonl_session(tmp_path, "r", ["resume my reflection", "next"])
     assert second[0]["exercise"] == "reflection"
     assert second[0]["bot"][0].startswith("Welcome back")
     assert second[0]["guide"]["step"] == 4 and second[0]["guide"]["paused"] is False
@@ -356,5 +341,5 @@ def test_jsonl_resume_after_a_restart(tmp_path: Path) -> None:
     assert second[1]["guide"]["step"] == 5
 
     # Another sender has nothing paused.
-    (other,) = _jsonl(tmp_path, "someone-else", ["resume my reflection"])
+    (other,) = jsonl_session(tmp_path, "someone-else", ["resume my reflection"])
     assert other["guide"] is None and "don't have a reflection paused" in other["bot"][0]

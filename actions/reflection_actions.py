@@ -39,6 +39,7 @@ from actions.coaching.guided.navigation import (
     Position,
     navigate,
 )
+from actions.coaching.guided.payload import GuidePayload
 from actions.payloads import EXPECT_KEY, GUIDE_KEY, GUIDE_RESUME_KEY
 
 INPUT_SLOT = "guided_input"
@@ -118,14 +119,9 @@ def guide_payload(
     kept_answer: int | None = None,
     finished: bool = False,
     stopped: bool = False,
-) -> dict[str, Any]:
-    """Where the reflection is, for front-ends (the contract in the README/report).
-
-    `step` is 1-based; `silence_s` is the designed silence after this step's prompt;
-    `answer` says the step invites a spoken answer (a long-form turn); `remaining_s` is the
-    designed time from the start of this step to the end; `text_cue` is the last bot text
-    when it is a cue for text mode only, which a voice front-end does not speak;
-    `kept_answer` is the step whose answer this turn's words were kept for."""
+) -> GuidePayload:
+    """Where the reflection is, for front-ends: the contract is `GuidePayload`, whose
+    fields say what each means."""
     count = len(reflection.steps)
     if finished:
         return {

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.coaching.guided import get_reflection
+from actions.coaching.guided.payload import GuidePayload
 from actions.payloads import EXPECT_KEY, GUIDE_KEY, GUIDE_RESUME_KEY
 from actions.reflection_actions import (
     ANSWER_CUE,
@@ -20,10 +21,8 @@ from actions.reflection_actions import (
 )
 
 SETBACK = get_reflection("after-a-setback")
-CONTRACT = {
-    "reflection", "title", "step", "of", "silence_s", "answer", "remaining_s", "closing",
-    "paused", "pace", "keep_answers", "kept_answer", "text_cue", "finished", "stopped",
-}  # fmt: skip
+CONTRACT = set(GuidePayload.__annotations__)
+"""The fields the payload type declares: every turn must send exactly these."""
 
 
 def _tracker(slots: dict[str, Any], text: str = "next", **message: Any) -> Tracker:

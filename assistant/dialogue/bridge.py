@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from actions.coaching.guided.payload import GuidePayload
 from actions.coaching.safety import crisis_reply
 from actions.payloads import (
     AUDIO_KEY,
@@ -146,10 +147,9 @@ class TurnResult:
     """During a listening role-play: the partner segment just spoken (`text`) and the designed
     pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
 
-    guide: dict[str, Any] | None = None
+    guide: GuidePayload | None = None
     """During a guided reflection: the step just said and what follows it (`reflection`,
-    `step` (1-based), `of`, `silence_s`, `answer`, `remaining_s`, `closing`, `paused`, ...;
-    see actions/reflection_actions.py `guide_payload`)."""
+    `step` (1-based), `of`, `silence_s`, `answer`, ...: the fields of `GuidePayload`)."""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSONL shape (`expect` is included for voice front-ends)."""
@@ -704,14 +704,14 @@ def _guard_commands(
 def _split_messages(
     messages: Sequence[dict[str, Any]],
 ) -> tuple[
-    list[str], dict[str, Any] | None, str | None, dict[str, Any] | None, dict[str, Any] | None
+    list[str], dict[str, Any] | None, str | None, dict[str, Any] | None, GuidePayload | None
 ]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
     feedback: dict[str, Any] | None = None
     expect: str | None = None
     listen: dict[str, Any] | None = None
-    guide: dict[str, Any] | None = None
+    guide: GuidePayload | None = None
     for message in messages:
         if message.get("text"):
             bot.append(str(message["text"]))

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from actions.coaching.guided.navigation import RESUME_WITHIN_DAYS
+from actions.coaching.guided.payload import GuidePayload
 from assistant.dialogue.bridge import Dialogue, RasaDialogue, TurnResult
 from assistant.journal.store import JournalWrite
 
@@ -59,7 +60,7 @@ class _Turn(Protocol):
     def safety(self) -> str | None: ...
 
     @property
-    def guide(self) -> dict[str, Any] | None: ...
+    def guide(self) -> GuidePayload | None: ...
 
 
 def _sender_key(sender: str) -> str:
@@ -106,7 +107,7 @@ class GuidedProgress:
         writes.append(self._store.save_progress(key, json.dumps(position)))
         return writes
 
-    def _save_answer(self, guide: dict[str, Any], step: int, text: str) -> JournalWrite:
+    def _save_answer(self, guide: GuidePayload, step: int, text: str) -> JournalWrite:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         reflection = str(guide.get("reflection"))
         value = {"reflection": reflection, "step": step, "answer": text, "said_at": now}

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from actions.coaching.guided.payload import GuidePayload
 from assistant.audio.base import Microphone
 from assistant.dialogue.bridge import TurnResult
 from assistant.events import SAMPLE_RATE
@@ -115,7 +116,7 @@ class GuidedVoice:
         self._scale = silence_scale
         self._min_rate = min_rate
         self._max_rate = max_rate
-        self.guide: dict[str, Any] | None = None
+        self.guide: GuidePayload | None = None
         """The payload of the last reply, while a reflection is under way."""
         self._base_rate: int | None = None
         self._silence_left = 0.0

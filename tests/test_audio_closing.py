@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 
 import pytest
 
@@ -38,9 +37,10 @@ def test_a_stuck_stream_is_left_behind_and_the_caller_goes_on(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     stream = StuckStream()
-    began = time.monotonic()
+    # abort() blocks until this test releases it, so returning at all means it was handed
+    # over, not waited on (no clock involved).
     closed = close_stream_in_background(stream, "test stream")
-    assert time.monotonic() - began < 1.0  # handed over, not waited on
+    assert not closed.is_set()
     assert stream.aborting.wait(10)
     with caplog.at_level(logging.WARNING):
         assert wait_closed(closed, "the test stream", wait_s=0.2) is False

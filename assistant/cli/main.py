@@ -95,6 +95,11 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_terminated)
+    # Ctrl-C always stops a session cleanly, however the process was started: a shell
+    # starts background commands with SIGINT ignored, and Python then leaves it ignored
+    # (seen in CI: a typed session never stopped on SIGINT). Spoken sessions handle it on
+    # their event loop (`cli.voice.run_until_signal`), which works either way.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     # `kill -USR1 <pid>` prints every thread's stack to stderr: what a stuck process is
     # doing, without stopping it (used by the tests when an exit takes too long).
     faulthandler.register(signal.SIGUSR1, all_threads=True)

@@ -19,10 +19,17 @@ from tests.conftest import isolated_env, kintsugi_command
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _start_session(tmp_path: Path) -> subprocess.Popen[str]:
+    """A typed session started as a shell starts a background command: with SIGINT ignored.
+    Ctrl-C must stop it all the same (CI runs the suite that way; the CLI resets it)."""
     process = subprocess.Popen(
         [*kintsugi_command(), "chat", "--jsonl"], stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=isolated_env(tmp_path), text=True,
+        preexec_fn=_ignore_sigint,
     )  # fmt: skip
     assert process.stdin and process.stdout
     process.stdin.write('{"text": "help me practise an apology"}\n')

@@ -24,6 +24,7 @@ from actions.coaching.scenarios import (
     get_listening_scenario,
 )
 from actions.coaching.scenarios.base import count_words
+from actions.coaching.scenarios.listen_payload import ListenPayload
 from actions.coaching.spoken import join_words
 from actions.payloads import AUDIO_KEY, EXPECT_KEY, FEEDBACK_KEY, LISTEN_KEY
 from actions.roleplay import (
@@ -211,16 +212,13 @@ class ActionAskListeningReflection(Action):
             return []
         segment = scenario.segments[spoken]
         dispatcher.utter_message(text=segment.text)
-        dispatcher.utter_message(
-            json_message={
-                LISTEN_KEY: {
-                    "scenario": scenario.id,
-                    "segment": spoken + 1,
-                    "of": total,
-                    "pause_s": segment.pause_s,
-                }
-            }
-        )
+        listen: ListenPayload = {
+            "scenario": scenario.id,
+            "segment": spoken + 1,
+            "of": total,
+            "pause_s": segment.pause_s,
+        }
+        dispatcher.utter_message(json_message={LISTEN_KEY: listen})
         if spoken + 1 == total:
             dispatcher.utter_message(text=YOUR_TURN)
             dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})

@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from actions.coaching.guided.payload import GuidePayload
 from actions.coaching.safety import crisis_reply
+from actions.coaching.scenarios.listen_payload import ListenPayload
 from actions.payloads import (
     AUDIO_KEY,
     EXPECT_KEY,
@@ -143,7 +144,7 @@ class TurnResult:
     expect: str = "answer"
     """Kind of user turn the dialogue expects next: "command", "answer" or "long_form"."""
 
-    listen: dict[str, Any] | None = None
+    listen: ListenPayload | None = None
     """During a listening role-play: the partner segment just spoken (`text`) and the designed
     pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
 
@@ -703,14 +704,12 @@ def _guard_commands(
 
 def _split_messages(
     messages: Sequence[dict[str, Any]],
-) -> tuple[
-    list[str], dict[str, Any] | None, str | None, dict[str, Any] | None, GuidePayload | None
-]:
+) -> tuple[list[str], dict[str, Any] | None, str | None, ListenPayload | None, GuidePayload | None]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
     feedback: dict[str, Any] | None = None
     expect: str | None = None
-    listen: dict[str, Any] | None = None
+    listen: ListenPayload | None = None
     guide: GuidePayload | None = None
     for message in messages:
         if message.get("text"):
@@ -724,7 +723,8 @@ def _split_messages(
             if isinstance(custom.get(LISTEN_KEY), dict):
                 # The segment is the text said just before its payload; a voice front-end
                 # needs to know which of the lines is the partner's own voice.
-                listen = {**custom[LISTEN_KEY], "text": bot[-1] if bot else ""}
+                sent: ListenPayload = custom[LISTEN_KEY]
+                listen = {**sent, "text": bot[-1] if bot else ""}
             if isinstance(custom.get(GUIDE_KEY), dict):
                 guide = custom[GUIDE_KEY]
     return bot, feedback, expect, listen, guide

@@ -223,31 +223,41 @@ def test_back_over_a_prompt_says_the_step_before(
 ) -> None:
     async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
         await asyncio.sleep(2.0)
-
-        # "back", said again if it was not caught, as a person would: on a loaded machine
-        # the grammar sometimes misses one short espeak word over the coach's own voice.
-        # Said again only when nothing at all was heard yet: a late barge-in followed by a
-        # second "back" would go back two steps (seen on a busy machine).
         began = time.monotonic()
 
-        def heard() -> float | None:
-            commands = (BargeIn, VoiceCommand)
-            return next(
-                (t for t, e in events.events if t > began and isinstance(e, commands)), None
+        def back_heard() -> float | None:
+            times = (
+                t
+                for t, e in events.events
+                if t > began and isinstance(e, BargeIn) and e.command == "back"
             )
+            return next(times, None)
 
-        for _attempt in range(3):
+        # "back", said again, as a person would, until it is heard as "back" over a prompt:
+        # the grammar sometimes misses one short espeak word over the coach's own voice, or
+        # takes it for another command (seen in CI: heard as skip, the next step began).
+        for _attempt in range(4):
             voice.say(ko("이전"))
             await asyncio.to_thread(voice.wait, 10)
             with contextlib.suppress(AssertionError):
-                await wait_for(events, lambda e: isinstance(e, BargeIn), timeout=8)
-            if heard() is not None:
+                await wait_for(
+                    events,
+                    lambda e: isinstance(e, BargeIn) and e.command == "back",
+                    timeout=8,
+                    after=began,
+                )
+            if back_heard() is not None:
                 break
-        barged = heard()
-        assert barged is not None, "back was never heard over the prompt"
+            # Whatever was heard instead has its reply playing now: say it over that one.
+            await wait_for(events, lambda e: isinstance(e, PlaybackStarted), after=began)
+        barged = back_heard()
+        assert barged is not None, "back was never heard over a prompt"
+        while not dialogue.sent or dialogue.sent[-1] != "back" or len(dialogue.results) < 2:
+            await asyncio.sleep(0.05)
+        steps = [r.guide["step"] for r in dialogue.results if r.guide]
         await wait_for(
             events,
-            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(2),
+            lambda e: isinstance(e, BotUtterance) and e.text == first_sentence(steps[-1]),
             timeout=60,
             after=barged,
         )
@@ -255,9 +265,11 @@ def test_back_over_a_prompt_says_the_step_before(
     events, dialogue, _ = run_guided(
         pulse, ko_model, rasa_dialogue, "voice-guided-back", at_step=3, script=[], scenario=scenario
     )
-    assert events.of_type(BargeIn)[0].command == "back"
-    assert dialogue.sent == ["repeat", "back"]
-    assert [r.guide["step"] for r in dialogue.results if r.guide] == [3, 2]
+    assert "back" in [b.command for b in events.of_type(BargeIn)]
+    assert dialogue.sent[0] == "repeat" and "back" in dialogue.sent
+    steps = [r.guide["step"] for r in dialogue.results if r.guide]
+    back = dialogue.sent.index("back")
+    assert steps[back] == steps[back - 1] - 1  # back said the step before the one playing
 
 
 def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(

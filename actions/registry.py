@@ -1,4 +1,5 @@
-"""The action modules the action server loads — and only these.
+"""The action modules rasa_sdk's executor loads (in-process, or in an action server) —
+and only these.
 
 rasa_sdk imports every submodule of the package it is given; pointing it at this module
 instead keeps the analyzers (plain modules beside the actions) out of the server's import

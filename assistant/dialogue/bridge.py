@@ -1,4 +1,4 @@
-"""The bridge to Rasa: the trained model loaded in-process, custom actions on loopback.
+"""The bridge to Rasa: the trained model and the custom actions, both in this process.
 
 One `RasaDialogue` serves many conversations (one per sender id). Every turn goes:
 clean text → safety screen → NLU → command guard → Rasa's dialogue policies and actions.
@@ -180,7 +180,7 @@ class Dialogue(Protocol):
 
 
 class RasaDialogue:
-    """A loaded Rasa agent plus its supervised action server."""
+    """A loaded Rasa agent with its custom actions in-process (`inprocess_actions`)."""
 
     def __init__(
         self,

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.coaching.apology import ApologyAnalysis, analyze_apology
-from actions.coaching.apology_feedback import compose_feedback, stronger_example
+from actions.coaching.apology_feedback import TRY_AGAIN, compose_feedback, stronger_example
 from actions.coaching.delivery import analyze_delivery
 from actions.payloads import AUDIO_KEY, EXPECT_KEY, FEEDBACK_KEY
 
@@ -23,6 +23,18 @@ FRAMING = (
     "Let's practise one out loud."
 )
 MIN_APOLOGY_WORDS = 3
+
+MORE_OFFERED_SLOT = "apology_more_offered"
+"""True while the feedback's closing question offers the rest of it: the rules then read
+yes and no as answers to that, not as another go."""
+REST_SLOT = "apology_feedback_rest"
+"""The held-back feedback lines, said on a yes."""
+NO_REST = "That's fine."
+"""Said, before the offer of another go, when they don't want the rest."""
+
+
+def _no_rest_pending() -> list[EventType]:
+    return [SlotSet(MORE_OFFERED_SLOT, False), SlotSet(REST_SLOT, None)]
 
 
 class ActionStartApology(Action):
@@ -40,6 +52,7 @@ class ActionStartApology(Action):
             SlotSet("apology_text", None),
             SlotSet("apology_last_text", None),
             SlotSet("apology_attempts", 0.0),
+            *_no_rest_pending(),
         ]
 
 
@@ -58,7 +71,8 @@ class ActionAskApologyText(Action):
             "Take as long as you need."
         )
         dispatcher.utter_message(json_message={EXPECT_KEY: "long_form"})
-        return []
+        # A new attempt is coming: whatever feedback was held back is for the old one.
+        return _no_rest_pending()
 
 
 class ValidateApologyForm(FormValidationAction):
@@ -89,7 +103,8 @@ class ValidateApologyForm(FormValidationAction):
 
 
 class ActionApologyFeedback(Action):
-    """Analyse the attempt, compare it with the one before, and offer another go."""
+    """Analyse the attempt, compare it with the one before, say the part of the feedback
+    that matters most, and offer the rest (or, when nothing is held back, another go)."""
 
     def name(self) -> str:
         return "action_apology_feedback"
@@ -103,7 +118,8 @@ class ActionApologyFeedback(Action):
 
         analysis = _with_audio_delivery(analyze_apology(text), tracker)
         previous = analyze_apology(str(previous_text)) if previous_text else None
-        for line in compose_feedback(analysis, previous):
+        spoken = compose_feedback(analysis, previous)
+        for line in spoken.now:
             dispatcher.utter_message(text=line)
 
         payload = analysis.to_dict()
@@ -116,7 +132,30 @@ class ActionApologyFeedback(Action):
             SlotSet("apology_last_text", text),
             SlotSet("apology_text", None),
             SlotSet("apology_attempts", float(attempt)),
+            SlotSet(MORE_OFFERED_SLOT, bool(spoken.later)),
+            SlotSet(REST_SLOT, list(spoken.later) or None),
         ]
+
+
+class ActionApologyFeedbackRest(Action):
+    """The answer to "want to hear the other two?": on yes, the held-back feedback (it ends
+    with the offer of another go); on anything else, straight to that offer."""
+
+    def name(self) -> str:
+        return "action_apology_feedback_rest"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        rest = [str(line) for line in tracker.get_slot(REST_SLOT) or []]
+        if intent == "affirm" and rest:
+            for line in rest:
+                dispatcher.utter_message(text=line)
+        else:
+            dispatcher.utter_message(text=NO_REST)
+            dispatcher.utter_message(text=TRY_AGAIN)
+        return _no_rest_pending()
 
 
 def _with_audio_delivery(analysis: ApologyAnalysis, tracker: Tracker) -> ApologyAnalysis:
@@ -153,4 +192,4 @@ class ActionApologyExample(Action):
             dispatcher.utter_message(text="Here's one way it could sound, using your words.")
             dispatcher.utter_message(text=example)
         dispatcher.utter_message(text="Would you like to try it yourself now?")
-        return [SlotSet("exercise", "apology")]
+        return [SlotSet("exercise", "apology"), *_no_rest_pending()]

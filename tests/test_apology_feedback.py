@@ -8,17 +8,40 @@ import pytest
 import yaml
 
 from actions.coaching.apology import ANTI_PATTERNS, analyze_apology
-from actions.coaching.apology_feedback import TRY_AGAIN, compose_feedback, stronger_example
+from actions.coaching.apology_feedback import (
+    MAX_SPOKEN_WORDS,
+    TRY_AGAIN,
+    SpokenFeedback,
+    compose_feedback,
+    stronger_example,
+)
 from tests.test_apology_eval import EVAL_FILE
 
 CORE = {"regret", "responsibility", "harm_acknowledged", "repair_offer", "repentance"}
 NOT_FOR_SPEECH = re.compile(r"[()\[\]{}*_#`>|•\n]|^\s*-")
 
 
-def feedback(text: str, previous: str | None = None) -> list[str]:
+WEAK_APOLOGY = (
+    "I'm sorry you feel that way. Mistakes were made, but I was stressed and you do it too. "
+    "Can we just move on? It will never ever happen again."
+)
+"""Six anti-patterns and no component: before the 45-word rule, 163 words of feedback."""
+
+
+def spoken(text: str, previous: str | None = None) -> SpokenFeedback:
     return compose_feedback(
         analyze_apology(text), analyze_apology(previous) if previous is not None else None
     )
+
+
+def feedback(text: str, previous: str | None = None) -> list[str]:
+    """What is said first and, on a yes, the rest: every line the user can hear."""
+    result = spoken(text, previous)
+    return [*result.now, *result.later]
+
+
+def word_count(lines: tuple[str, ...] | list[str]) -> int:
+    return len(" ".join(lines).split())
 
 
 def assert_speakable(lines: list[str]) -> None:
@@ -35,9 +58,63 @@ def test_every_anti_pattern_is_quoted_and_the_last_line_offers_another_go() -> N
     lines = feedback(text)
     assert_speakable(lines)
     assert lines[-1] == TRY_AGAIN
-    spoken = " ".join(lines)
-    for finding in analyze_apology(text).findings:
-        assert f'"{finding.phrase}"' in spoken
+    said = " ".join(lines)
+    for label in ("blame_shift", "but_undoing"):
+        finding = analyze_apology(text).findings_for(label)[0]
+        assert f'"{finding.phrase}"' in said
+
+
+def test_a_weak_apology_hears_one_thing_that_worked_and_two_changes_within_45_words() -> None:
+    result = spoken(WEAK_APOLOGY)
+    assert_speakable(list(result.now))
+    assert word_count(result.now) <= MAX_SPOKEN_WORDS
+    opening, first, second, offer = result.now
+    assert opening.startswith("Thank you for saying it")
+    # The heaviest thing that undoes it, and the heaviest part left out.
+    assert first.startswith('Saying "you do it too"')
+    assert second.startswith("Try owning it")
+    assert offer.startswith("Want to hear the other")
+
+
+def test_the_rest_is_brief_names_the_right_number_and_ends_with_another_go() -> None:
+    result = spoken(WEAK_APOLOGY)
+    assert_speakable(list(result.later))
+    assert word_count(result.later) <= MAX_SPOKEN_WORDS
+    assert result.later[-1] == TRY_AGAIN
+    assert result.held_back == 2
+    assert result.now[-1] == "Want to hear the other two?"
+    assert result.later[0].startswith('Saying "I was stressed"')
+    assert not set(result.now) & set(result.later)
+
+
+def test_nothing_held_back_means_no_offer_of_more() -> None:
+    result = spoken(
+        "I'm sorry I lied about the money. It was my fault and I know it hurt you. "
+        "I'll pay it all back, and from now on I'll show you every statement."
+    )
+    assert result.later == ()
+    assert result.held_back == 0
+    assert result.now[-1] == TRY_AGAIN
+
+
+def test_every_eval_utterance_gets_feedback_within_45_words_now_and_later() -> None:
+    items = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+    previous = analyze_apology(items[0]["text"])
+    for item in items:
+        analysis = analyze_apology(item["text"])
+        for result in (
+            compose_feedback(analysis),
+            compose_feedback(analysis, previous),
+        ):
+            assert word_count(result.now) <= MAX_SPOKEN_WORDS, result.now
+            assert word_count(result.later) <= MAX_SPOKEN_WORDS, result.later
+            changes = len(result.now) - 2  # the opening and the closing question
+            assert changes <= 2, result.now
+            if result.later:
+                assert result.now[-1].startswith("Want to hear the other")
+                assert result.later[-1] == TRY_AGAIN
+            else:
+                assert result.now[-1] == TRY_AGAIN
 
 
 def test_what_worked_comes_first_and_quotes_the_user() -> None:
@@ -47,7 +124,7 @@ def test_what_worked_comes_first_and_quotes_the_user() -> None:
 
 
 def test_responsibility_and_repair_are_suggested_first() -> None:
-    lines = feedback("I'm sorry I lied.")
+    lines = spoken("I'm sorry I lied.").now
     suggestions = lines[1:3]
     assert suggestions[0].startswith("Try owning it")
     assert suggestions[1].startswith("Offer something to put it right")
@@ -69,8 +146,9 @@ def test_a_complete_apology_gets_a_short_answer() -> None:
 
 
 def test_delivery_notes_are_kind_and_quote_the_hedge() -> None:
-    lines = feedback("i guess im sorry i kind of lied")
-    note = next(line for line in lines if "delivery" in line)
+    # Owning it and an offer of repair come first; the note on hedges is in the rest.
+    result = spoken("i guess im sorry i kind of lied. it was my fault and i'll make it right")
+    note = next(line for line in (*result.now, *result.later) if "soften" in line)
     assert '"i guess"' in note
     assert '"kind of"' in note
 
@@ -78,21 +156,22 @@ def test_delivery_notes_are_kind_and_quote_the_hedge() -> None:
 def test_comparison_with_the_first_try() -> None:
     first = "I'm sorry if you were hurt, but you made me do it."
     second = "I'm sorry I lied to you. It was my fault, and I want to make it right."
-    lines = feedback(second, previous=first)
+    result = spoken(second, previous=first)
+    lines = [*result.now, *result.later]
     assert_speakable(lines)
     assert lines[0].startswith("That was stronger than your first try")
     assert "owning it" in lines[0]
-    assert "the but" in lines[0]
-    assert any(line.startswith("Both tries still leave out how it affected them") for line in lines)
+    assert any("how it affected them" in line for line in lines)
     assert lines[-1] == TRY_AGAIN
 
 
 def test_a_weaker_second_try_is_told_what_to_bring_back() -> None:
-    lines = feedback(
+    result = spoken(
         "I'm sorry if you were hurt, but you made me do it.",
         previous="I'm sorry I lied. It was my fault, and I want to make it right.",
     )
-    assert any(line.startswith("Your first try had") for line in lines)
+    lines = [*result.now, *result.later]
+    assert any(line.startswith("Your first try had owning it") for line in lines)
     assert lines[-1] == TRY_AGAIN
 
 
@@ -127,7 +206,9 @@ def test_stronger_example_for_an_empty_attempt_is_still_a_whole_apology() -> Non
 @pytest.mark.parametrize("text", ["😀" * 40, "\x00\x01", "x" * 10_000, "but " * 2_000])
 def test_junk_input(text: str) -> None:
     analysis = analyze_apology(text)
-    assert_speakable(compose_feedback(analysis))
+    result = compose_feedback(analysis)
+    assert_speakable([*result.now, *result.later])
+    assert word_count(result.now) <= MAX_SPOKEN_WORDS
     assert stronger_example(text, analysis)
 
 
@@ -135,7 +216,8 @@ def test_the_stronger_example_is_clean_for_every_eval_utterance() -> None:
     items = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
     for item in items:
         analysis = analyze_apology(item["text"])
-        assert_speakable(compose_feedback(analysis))
+        result = compose_feedback(analysis)
+        assert_speakable([*result.now, *result.later])
         example = stronger_example(item["text"], analysis)
         again = analyze_apology(example)
         assert again.anti_patterns == (), (item["text"], example)

@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
+from actions.apology_actions import NO_REST
+from actions.coaching.apology_feedback import MAX_SPOKEN_WORDS, TRY_AGAIN
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.dialogue.replies import ACTION_FAILED
-from tests.conftest import isolated_env, kintsugi_command
+from tests.conftest import isolated_env, kintsugi_command, practice_turn
 
 pytestmark = pytest.mark.rasa
 
@@ -43,10 +45,13 @@ def test_full_apology_rehearsal_with_retry_comparison_and_example(
     first = _turn(rasa_dialogue, run, "flow", APOLOGY_WITH_PROBLEMS)
     assert first.feedback is not None
     labels = {finding["label"] for finding in first.feedback["findings"]}
-    assert {"conditional", "but_undoing", "blame_shift"} <= labels
-    spoken = " ".join(first.bot)
-    assert "you made me do it" in spoken  # quotes the phrase that triggered it
-    assert first.bot[-1].endswith("?")  # ends with an offer to try again
+    assert {"conditional", "but_undoing", "blame_shift"} <= labels  # the payload keeps all
+    assert first.bot[-1] == "Want to hear the other two?"
+    rest = _turn(rasa_dialogue, run, "flow", "yes")
+    assert rest.exercise == "apology" and rest.feedback is None
+    spoken = " ".join([*first.bot, *rest.bot])
+    assert '"you made me"' in spoken and '"but you made me do it"' in spoken  # quoted back
+    assert rest.bot[-1] == TRY_AGAIN
 
     retry = _turn(rasa_dialogue, run, "flow", "yes")
     assert retry.exercise == "apology" and retry.expect == "long_form"
@@ -62,6 +67,55 @@ def test_full_apology_rehearsal_with_retry_comparison_and_example(
 
     leave = _turn(rasa_dialogue, run, "flow", "no thanks")
     assert leave.exercise is None
+
+
+WEAK_APOLOGY = (
+    "I'm sorry you feel that way. Mistakes were made, but I was stressed and you spend a lot "
+    "too. It's not a big deal, calm down. Can we just move on?"
+)
+"""Six anti-patterns and no component; before the 45-word rule its feedback was 149 words."""
+
+
+def _words(lines: list[str]) -> int:
+    return len(" ".join(lines).split())
+
+
+def test_feedback_on_a_weak_apology_is_short_and_the_rest_is_offered(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "ear", "help me practise an apology")
+    first = _turn(rasa_dialogue, run, "ear", WEAK_APOLOGY)
+    assert first.safety is None and first.feedback is not None
+    assert len(first.feedback["anti_patterns"]) == 6  # the typed payload keeps every finding
+    assert _words(first.bot) <= MAX_SPOKEN_WORDS, first.bot  # everything said this turn
+    changes = [line for line in first.bot if line.startswith(("Saying", "Try", "Offer"))]
+    assert len(changes) == 2, first.bot
+    assert first.bot[-1] == "Want to hear the other two?"
+
+    rest = _turn(rasa_dialogue, run, "ear", "yes please")
+    assert rest.exercise == "apology" and rest.feedback is None
+    assert _words(rest.bot) <= MAX_SPOKEN_WORDS, rest.bot
+    assert len(rest.bot) == 3  # the other two, then the offer of another go
+    assert rest.bot[-1] == TRY_AGAIN
+    assert not set(rest.bot) & set(first.bot)
+
+    retry = _turn(rasa_dialogue, run, "ear", "yes")
+    assert retry.expect == "long_form"  # now a yes is another go
+
+
+def test_no_to_the_rest_of_the_feedback_moves_on_to_another_go(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "ear-no", "help me practise an apology")
+    first = practice_turn(rasa_dialogue, run, "ear-no", WEAK_APOLOGY)
+    assert first.bot[-1].startswith("Want to hear the other")
+    declined = _turn(rasa_dialogue, run, "ear-no", "no")
+    assert declined.bot == [NO_REST, TRY_AGAIN]
+    assert declined.exercise == "apology"
+    retry = _turn(rasa_dialogue, run, "ear-no", "yes")
+    assert retry.expect == "long_form"
+    again = practice_turn(rasa_dialogue, run, "ear-no", STRONGER_APOLOGY)
+    assert again.feedback is not None and again.feedback["attempt"] == 2
 
 
 def test_a_long_apology_mentioning_stop_is_not_a_command(
@@ -265,7 +319,10 @@ def test_spoken_delivery_reaches_the_feedback(
     assert result.feedback is not None
     assert result.feedback["delivery"]["words_per_minute"] > 190  # measured, not typed
     assert result.feedback["delivery"]["long_pauses"] == 1
-    assert any("quickly" in line for line in result.bot)
+    # Owning it and an offer of repair matter more; the pace is in the rest, on a yes.
+    assert result.bot[-1].startswith("Want to hear the other")
+    rest = _turn(rasa_dialogue, run, "spoken", "yes")
+    assert any("quickly" in line for line in rest.bot)
 
 
 def test_ending_a_conversation_starts_afresh_but_keeps_a_disclosure(

@@ -10,17 +10,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import zip_longest
 
 from actions.coaching.apology import (
     ACT_PAST_TENSE,
     ANTI_PATTERN_PENALTIES,
     ANTI_PATTERNS,
+    COMPONENT_WEIGHTS,
     ApologyAnalysis,
     Finding,
 )
 from actions.coaching.normalize import Normalized, normalize
+from actions.coaching.spoken import count_word, join_words, quote
 
-__all__ = ["TRY_AGAIN", "compose_feedback", "stronger_example"]
+__all__ = [
+    "MAX_SPOKEN_WORDS",
+    "TRY_AGAIN",
+    "SpokenFeedback",
+    "anti_pattern_note",
+    "compose_feedback",
+    "offer_the_rest",
+    "spoken_words",
+    "stronger_example",
+]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -31,9 +45,9 @@ def _wordset(words: str) -> frozenset[str]:
 TRY_AGAIN = "Would you like to try it again?"
 """The closing yes/no offer; always the last line of the feedback."""
 
-# Which missing part to suggest first: Lewicki et al. rank responsibility, then repair, as
-# the parts that matter most. Forgiveness is never suggested (Lerner: don't ask the hurt
-# person to do anything).
+# Which missing part comes first among parts of equal weight (the weights themselves, from
+# Lewicki et al., rank responsibility, then repair, highest). Forgiveness is never suggested
+# (Lerner: don't ask the hurt person to do anything).
 _CHANGE_PRIORITY = (
     "responsibility",
     "repair_offer",
@@ -53,35 +67,33 @@ _WORKED = {
     "regret": "Your {quote} came through plainly.",
     "forgiveness_request": "You left room for them to decide when you said {quote}.",
 }
+_NOTHING_YET_WORKED = "Thank you for saying it out loud; that's the hardest part."
 
 _SUGGEST = {
-    "responsibility": "Try owning it in plain words; you could say, it was my choice, and it's "
-    "on me.",
-    "repair_offer": "Offer something to put it right, like answering any question they have, "
-    "for as long as they need.",
+    "responsibility": "Try owning it plainly: it was my choice, and it's on me.",
+    "repair_offer": "Offer something to put it right, like answering every question they have.",
     "harm_acknowledged": "Name how it affected them; you could say, I know I hurt you.",
-    "specific_act": "Say exactly what you did, in plain words, so they know you understand it.",
-    "repentance": "Add one concrete thing you'll do differently from now on, something you know "
-    "you can keep.",
-    "regret": "Say plainly that you're sorry, and let it stand on its own.",
+    "specific_act": "Say exactly what you did, in plain words.",
+    "repentance": "Add one change you'll make from now on, one you can keep.",
+    "regret": "Say plainly that you're sorry, and let it stand.",
 }
 
-# Each line starts "When you said ..." so one quote or two read the same way.
+# One sentence each, led by the user's own words, short enough that two fit in a breath.
 _ANTI_PATTERN_LINES = {
-    "but_undoing": "the but took back the apology before it. Try stopping after the sorry.",
-    "conditional": "it sounded as if maybe nothing happened. Say what you did instead.",
-    "feelings_deflection": "you apologised for their feelings rather than for what you did.",
-    "passive_voice": "you left yourself out of the sentence. Put yourself in it: I did this.",
-    "excuse": "it could sound like an excuse. Leave the reasons for later, if they ask.",
-    "justification": "it defended the choice, which can tell them you'd do it again.",
-    "blame_shift": "some of it landed on someone else. Keep to your part.",
-    "minimizing": "it sounded smaller than it felt to them.",
-    "invalidating": "it told them how to feel. Their feelings make sense; let them have them.",
-    "counter_attack": "it turned things back on them. Their side can wait for another day.",
-    "absolute_promise": "you made a promise nobody can be sure to keep. Promise one specific "
-    "change you know you can keep.",
-    "pressure_to_forgive": "it asked them to hurry. Let them take the time they need.",
-    "self_focus": "the spotlight moved to your guilt. Keep it on their hurt.",
+    "but_undoing": "Saying {quote} takes the sorry back; stop before the but.",
+    "conditional": "Saying {quote} sounds as if maybe nothing happened; name what you did.",
+    "feelings_deflection": "Saying {quote} is sorry for their feelings, not for what you did.",
+    "passive_voice": "Saying {quote} leaves you out of it; say, I did this.",
+    "excuse": "Saying {quote} can sound like an excuse; keep the reasons for if they ask.",
+    "justification": "Saying {quote} defends the choice, as if you'd do it again.",
+    "blame_shift": "Saying {quote} puts some of it on someone else; keep to your part.",
+    "minimizing": "Saying {quote} makes it sound smaller than it felt to them.",
+    "invalidating": "Saying {quote} tells them how to feel; let their feelings stand.",
+    "counter_attack": "Saying {quote} turns it back on them; their side can wait.",
+    "absolute_promise": "Saying {quote} promises more than anyone can keep; promise one real "
+    "change.",
+    "pressure_to_forgive": "Saying {quote} asks them to hurry; let them take their time.",
+    "self_focus": "Saying {quote} turns the spotlight to your guilt; keep it on their hurt.",
 }
 
 # Plain names for comparing two attempts out loud.
@@ -110,11 +122,42 @@ _ANTI_PATTERN_NAMES = {
     "self_focus": "the focus on your own guilt",
 }
 
-_MAX_CHANGES = 2
-_BUSY_ANTI_PATTERNS = 3
-"""With this many anti-patterns to hear about, suggest only one missing part."""
-
+MAX_SPOKEN_WORDS = 45
+"""Words said at once, for the first part and for the rest: about 20 seconds aloud, as much
+as a listener holds after hearing it once."""
+MAX_CHANGES_AT_ONCE = 2
+_QUOTE_WORDS = 6
+"""A quote inside feedback is cut to this many words (the listener needs only to recognise it)."""
+_MAX_IMPROVEMENTS_NAMED = 2
 _UNSPEAKABLE = re.compile(r"[\x00-\x1f\x7f\"“”*_#`<>\[\]{}()|\\]+")
+
+
+@dataclass(frozen=True)
+class SpokenFeedback:
+    """Feedback on one attempt, split for the ear: a short part now, the rest on request."""
+
+    now: tuple[str, ...]
+    """Said at once: what worked (or improved), the changes that matter most (two at most),
+    then the closing question: an offer of the rest, or of another go."""
+
+    later: tuple[str, ...]
+    """Said if they say yes to the rest: the remaining changes, then the offer of another go.
+    Empty when nothing was held back."""
+
+    @property
+    def held_back(self) -> int:
+        """How many changes `later` says (the number the offer names)."""
+        return max(0, len(self.later) - 1)
+
+
+def spoken_words(lines: Sequence[str]) -> int:
+    """Words as they will be said: every line, split on whitespace."""
+    return sum(len(line.split()) for line in lines)
+
+
+def offer_the_rest(count: int) -> str:
+    """The closing question when `count` changes are held back."""
+    return f"Want to hear the other {count_word(count)}?"
 
 
 def _speakable(phrase: str) -> str:
@@ -123,19 +166,10 @@ def _speakable(phrase: str) -> str:
     return " ".join(cleaned.split())
 
 
-def _quote(phrases: list[str]) -> str:
-    unique: list[str] = []
-    for phrase in phrases:
-        spoken = _speakable(phrase)
-        if spoken and spoken.lower() not in (u.lower() for u in unique):
-            unique.append(spoken)
-    return " and ".join(f'"{p}"' for p in unique[:2])
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def _said(phrase: str) -> str:
+    """The user's phrase, quoted short for the ear ("" when nothing speakable is left)."""
+    spoken = _speakable(phrase)
+    return quote(spoken, _QUOTE_WORDS) if spoken.strip(",.;:!? ") else ""
 
 
 def _capitalise(sentence: str) -> str:
@@ -146,108 +180,157 @@ def _what_worked(analysis: ApologyAnalysis) -> str:
     for label in _WORKED_PRIORITY:
         findings = analysis.findings_for(label)
         if findings:
-            quote = _quote([findings[0].phrase])
-            if quote:
-                return _capitalise(_WORKED[label].format(quote=quote))
-    return "Thank you for saying it out loud; that is the hardest step."
+            said = _said(findings[0].phrase)
+            if said:
+                return _capitalise(_WORKED[label].format(quote=said))
+    return _NOTHING_YET_WORKED
 
 
-def _anti_pattern_lines(analysis: ApologyAnalysis) -> list[str]:
-    ordered = sorted(
-        analysis.anti_patterns, key=lambda a: (-ANTI_PATTERN_PENALTIES[a], ANTI_PATTERNS.index(a))
-    )
-    lines = []
-    for label in ordered:
-        quote = _quote([f.phrase for f in analysis.findings_for(label)])
-        if quote:
-            lines.append(f"When you said {quote}, {_ANTI_PATTERN_LINES[label]}")
-    return lines
+@dataclass(frozen=True)
+class _Change:
+    """One thing to change, ranked by how much it matters (the analyzer's score weights)."""
+
+    weight: int
+    order: int
+    line: str
 
 
-def _missing(analysis: ApologyAnalysis) -> list[str]:
-    return [label for label in _CHANGE_PRIORITY if label not in analysis.components]
+def _anti_pattern_changes(analysis: ApologyAnalysis) -> list[_Change]:
+    changes = []
+    for label in analysis.anti_patterns:
+        for finding in analysis.findings_for(label):
+            said = _said(finding.phrase)
+            if said:
+                line = _ANTI_PATTERN_LINES[label].format(quote=said)
+                changes.append(_Change(ANTI_PATTERN_PENALTIES[label], 0, line))
+                break
+    return changes
 
 
-def _delivery_line(analysis: ApologyAnalysis) -> str | None:
+def anti_pattern_note(analysis: ApologyAnalysis) -> str | None:
+    """One sentence on the heaviest anti-pattern in `analysis`, quoting the user's words
+    ('Saying "but I had to" takes the sorry back; ...'), or None when there is none."""
+    changes = sorted(_anti_pattern_changes(analysis), key=lambda change: -change.weight)
+    return changes[0].line if changes else None
+
+
+def _missing_changes(
+    current: ApologyAnalysis, previous: ApologyAnalysis | None, previous_name: str
+) -> list[_Change]:
+    changes = []
+    for order, label in enumerate(_CHANGE_PRIORITY):
+        if label in current.components:
+            continue
+        if previous is not None and label in previous.components:
+            line = f"{_capitalise(previous_name)} had {_COMPONENT_NAMES[label]}; bring that back."
+        else:
+            line = _SUGGEST[label]
+        # A missing part that weighs the same as an anti-pattern comes after it: the
+        # anti-pattern undoes what was said, the missing part only leaves a gap.
+        changes.append(_Change(COMPONENT_WEIGHTS[label], 1 + order, line))
+    return changes
+
+
+def _delivery_changes(analysis: ApologyAnalysis) -> list[_Change]:
     notes = analysis.delivery
-    parts = []
-    if notes.hedges:
-        parts.append(
-            f"words like {_quote([h.phrase for h in notes.hedges])} soften it, and saying it "
-            "plainly sounds more sure"
-        )
-    if notes.has_many_fillers:
-        parts.append("a few fillers crept in, and a quiet pause works just as well")
-    if notes.is_long:
-        parts.append("it ran a little long, and a shorter apology keeps the focus on them")
-    if notes.is_fast:
-        parts.append("it came out quickly, and slowing down gives each sentence time to land")
-    if notes.long_pauses and not parts:
-        return (
-            "You took a moment to think partway through, and that's fine: "
-            "a pause can show you mean it."
-        )
-    if not parts:
-        return None
-    return "One small thing about delivery: " + "; and ".join(parts) + "."
-
-
-def _comparison(current: ApologyAnalysis, previous: ApologyAnalysis) -> list[str]:
-    gained = [
-        c for c in _WORKED_PRIORITY if c in current.components and c not in previous.components
-    ]
-    lost = [c for c in _WORKED_PRIORITY if c in previous.components and c not in current.components]
-    dropped = [
-        a for a in ANTI_PATTERNS if a in previous.anti_patterns and a not in current.anti_patterns
-    ]
     lines = []
-    if gained or dropped:
-        pieces = []
-        if gained:
-            pieces.append("you added " + _join_names([_COMPONENT_NAMES[c] for c in gained]))
-        if dropped:
-            pieces.append("you left out " + _join_names([_ANTI_PATTERN_NAMES[a] for a in dropped]))
-        lines.append("That was stronger than your first try: " + ", and ".join(pieces) + ".")
-    else:
-        lines.append(_what_worked(current))
-    if lost:
-        names = _join_names([_COMPONENT_NAMES[c] for c in lost])
-        lines.append(f"Your first try had {names}; bring that back.")
-    return lines
+    if notes.hedges:
+        hedges = [said for said in (_said(h.phrase) for h in notes.hedges[:2]) if said]
+        lines.append(f"Words like {join_words(hedges)} soften it; said plainly, it sounds surer.")
+    if notes.is_fast:
+        lines.append("It came out quickly; slowing down gives each sentence time to land.")
+    if notes.is_long:
+        lines.append("It ran a little long; a shorter apology keeps the focus on them.")
+    if notes.has_many_fillers:
+        lines.append("A few fillers crept in; a quiet pause works just as well.")
+    if notes.long_pauses and not lines:
+        lines.append("You took a moment to think partway through, and that's fine.")
+    return [_Change(0, 100 + index, line) for index, line in enumerate(lines)]
+
+
+def _ranked(undoing: list[_Change], missing: list[_Change], delivery: list[_Change]) -> list[str]:
+    """The changes in the order they are said: the heaviest thing said that undoes the
+    apology, then the heaviest part left out, and so on by turns (with both, the first two
+    are one of each: what to drop and what to add); delivery notes last."""
+
+    def by_weight(changes: list[_Change]) -> list[_Change]:
+        return sorted(changes, key=lambda change: (-change.weight, change.order))
+
+    pairs = zip_longest(by_weight(undoing), by_weight(missing))
+    turns = [change for pair in pairs for change in pair if change is not None]
+    return [change.line for change in [*turns, *delivery]]
+
+
+def _improvement(current: ApologyAnalysis, previous: ApologyAnalysis, previous_name: str) -> str:
+    """What got better since the last try, naming the biggest gains; "" when nothing did."""
+    gained = [
+        (COMPONENT_WEIGHTS[c], 1, _COMPONENT_NAMES[c])
+        for c in _WORKED_PRIORITY
+        if c in current.components and c not in previous.components
+    ]
+    dropped = [
+        (ANTI_PATTERN_PENALTIES[a], 0, _ANTI_PATTERN_NAMES[a])
+        for a in ANTI_PATTERNS
+        if a in previous.anti_patterns and a not in current.anti_patterns
+    ]
+    biggest = sorted([*gained, *dropped], key=lambda item: (-item[0], item[1]))
+    named = biggest[:_MAX_IMPROVEMENTS_NAMED]
+    added = [name for _, kind, name in named if kind == 1]
+    left_out = [name for _, kind, name in named if kind == 0]
+    pieces = []
+    if added:
+        pieces.append("you added " + join_words(added))
+    if left_out:
+        pieces.append("left out " + join_words(left_out))
+    if not pieces:
+        return ""
+    return f"That was stronger than {previous_name}: " + " and ".join(pieces) + "."
 
 
 def compose_feedback(
-    current: ApologyAnalysis, previous: ApologyAnalysis | None = None
-) -> list[str]:
-    """Short spoken feedback, one sentence or two per message, ending with a yes/no offer.
+    current: ApologyAnalysis,
+    previous: ApologyAnalysis | None = None,
+) -> SpokenFeedback:
+    """Spoken feedback, short enough to take in by ear.
 
-    Order: what worked (or, with a previous attempt, what improved), the one or two most
-    important missing parts, each anti-pattern quoting the words that triggered it, a kind
-    delivery note if there is one worth making, and the offer to try again.
+    Now: what worked (or, with a previous attempt, what improved on it), then at most two
+    changes, the ones that matter most (see `_ranked`; weights are the analyzer's score
+    weights), each anti-pattern quoting the words that triggered it, within
+    `MAX_SPOKEN_WORDS`; then "want to hear the other two?" when more is held back, or the
+    offer of another go. Later: the held-back changes, as brief, then the offer of another
+    go.
     """
-    lines: list[str] = []
-    if previous is None:
-        lines.append(_what_worked(current))
-    else:
-        lines.extend(_comparison(current, previous))
+    previous_name = "your first try"
+    opening = _improvement(current, previous, previous_name) if previous is not None else ""
+    opening = opening or _what_worked(current)
 
-    anti_pattern_lines = _anti_pattern_lines(current)
-    limit = 1 if len(anti_pattern_lines) >= _BUSY_ANTI_PATTERNS else _MAX_CHANGES
-    missing = _missing(current)[:limit]
-    for index, label in enumerate(missing):
-        suggestion = _SUGGEST[label]
-        if previous is not None and index == 0 and label not in previous.components:
-            suggestion = f"Both tries still leave out {_COMPONENT_NAMES[label]}. {suggestion}"
-        lines.append(suggestion)
+    lines = _ranked(
+        _anti_pattern_changes(current),
+        _missing_changes(current, previous, previous_name),
+        _delivery_changes(current),
+    )
+    if not lines:
+        closing = "That covers what matters; the rest is saying it to them and meaning it."
+        return SpokenFeedback(now=(opening, closing, TRY_AGAIN), later=())
 
-    lines.extend(anti_pattern_lines)
-    delivery = _delivery_line(current)
-    if delivery:
-        lines.append(delivery)
-    if not missing and not anti_pattern_lines:
-        lines.append("That covers what matters; the rest is saying it to them and meaning it.")
-    lines.append(TRY_AGAIN)
-    return lines
+    now = lines[:MAX_CHANGES_AT_ONCE]
+    rest = lines[len(now) :]
+    while len(now) > 1 and spoken_words([opening, *now, offer_the_rest(len(rest) + 1)]) > (
+        MAX_SPOKEN_WORDS
+    ):
+        rest.insert(0, now.pop())
+    # The rest is as brief: what does not fit is left for the next try, when the changes
+    # that mattered more have been made.
+    later: list[str] = []
+    for line in rest:
+        if spoken_words([*later, line, TRY_AGAIN]) > MAX_SPOKEN_WORDS and later:
+            break
+        later.append(line)
+    if not later:
+        return SpokenFeedback(now=(opening, *now, TRY_AGAIN), later=())
+    return SpokenFeedback(
+        now=(opening, *now, offer_the_rest(len(later))), later=(*later, TRY_AGAIN)
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -26,11 +26,12 @@ _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
-def quote(phrase: str) -> str:
-    """The phrase in double quotes, trimmed to a few words and cleaned of edge punctuation."""
+def quote(phrase: str, max_words: int = _MAX_QUOTE_WORDS) -> str:
+    """The phrase in double quotes, trimmed to `max_words` words and cleaned of edge
+    punctuation."""
     words = phrase.strip().strip(",.;:!?").split()
-    if len(words) > _MAX_QUOTE_WORDS:
-        words = [*words[:_MAX_QUOTE_WORDS], "..."]
+    if len(words) > max_words:
+        words = [*words[:max_words], "..."]
     return '"' + " ".join(words) + '"'
 
 

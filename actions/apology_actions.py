@@ -118,7 +118,7 @@ class ActionApologyFeedback(Action):
 
         analysis = _with_audio_delivery(analyze_apology(text), tracker)
         previous = analyze_apology(str(previous_text)) if previous_text else None
-        spoken = compose_feedback(analysis, previous)
+        spoken = compose_feedback(analysis, previous, previous_attempt=attempt - 1)
         for line in spoken.now:
             dispatcher.utter_message(text=line)
 

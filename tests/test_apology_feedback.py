@@ -28,9 +28,11 @@ WEAK_APOLOGY = (
 """Six anti-patterns and no component: before the 45-word rule, 163 words of feedback."""
 
 
-def spoken(text: str, previous: str | None = None) -> SpokenFeedback:
+def spoken(text: str, previous: str | None = None, attempt: int | None = None) -> SpokenFeedback:
     return compose_feedback(
-        analyze_apology(text), analyze_apology(previous) if previous is not None else None
+        analyze_apology(text),
+        analyze_apology(previous) if previous is not None else None,
+        previous_attempt=attempt,
     )
 
 
@@ -104,7 +106,7 @@ def test_every_eval_utterance_gets_feedback_within_45_words_now_and_later() -> N
         analysis = analyze_apology(item["text"])
         for result in (
             compose_feedback(analysis),
-            compose_feedback(analysis, previous),
+            compose_feedback(analysis, previous, previous_attempt=2),
         ):
             assert word_count(result.now) <= MAX_SPOKEN_WORDS, result.now
             assert word_count(result.later) <= MAX_SPOKEN_WORDS, result.later
@@ -156,7 +158,7 @@ def test_delivery_notes_are_kind_and_quote_the_hedge() -> None:
 def test_comparison_with_the_first_try() -> None:
     first = "I'm sorry if you were hurt, but you made me do it."
     second = "I'm sorry I lied to you. It was my fault, and I want to make it right."
-    result = spoken(second, previous=first)
+    result = spoken(second, previous=first, attempt=1)
     lines = [*result.now, *result.later]
     assert_speakable(lines)
     assert lines[0].startswith("That was stronger than your first try")
@@ -165,10 +167,38 @@ def test_comparison_with_the_first_try() -> None:
     assert lines[-1] == TRY_AGAIN
 
 
+@pytest.mark.parametrize(
+    ("attempt", "name"),
+    [(1, "your first try"), (2, "your second try"), (3, "your third try"), (None, "your last try")],
+)
+def test_a_retry_is_compared_with_the_try_before_it_named_correctly(
+    attempt: int | None, name: str
+) -> None:
+    before = "I'm sorry I lied to you."
+    after = "I'm sorry I lied to you. It was my fault, and I'll answer anything you ask."
+    opening = spoken(after, previous=before, attempt=attempt).now[0]
+    assert opening.startswith(f"That was stronger than {name}:"), opening
+    weaker = spoken(before, previous=after, attempt=attempt)
+    bring_back = f"{name[:1].upper()}{name[1:]} had owning it; bring that back."
+    assert bring_back in weaker.now, weaker.now
+
+
+def test_a_third_try_is_compared_with_the_second_not_the_first() -> None:
+    second = "I'm sorry I lied to you."
+    third = "I'm sorry I lied to you. It was my fault, and I'll answer anything you ask."
+    result = spoken(third, previous=second, attempt=2)
+    lines = [*result.now, *result.later]
+    assert lines[0] == (
+        "That was stronger than your second try: you added owning it and an offer to make it right."
+    )
+    assert not any("first try" in line for line in lines)
+
+
 def test_a_weaker_second_try_is_told_what_to_bring_back() -> None:
     result = spoken(
         "I'm sorry if you were hurt, but you made me do it.",
         previous="I'm sorry I lied. It was my fault, and I want to make it right.",
+        attempt=1,
     )
     lines = [*result.now, *result.later]
     assert any(line.startswith("Your first try had owning it") for line in lines)

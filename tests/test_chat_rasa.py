@@ -118,6 +118,29 @@ def test_no_to_the_rest_of_the_feedback_moves_on_to_another_go(
     assert again.feedback is not None and again.feedback["attempt"] == 2
 
 
+def test_each_retry_is_compared_with_the_try_before_it(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "tries", "help me practise an apology")
+    tries = [
+        "I'm sorry if you were hurt, but you made me do it",
+        "I'm sorry I lied to you about the money",
+        "I'm sorry I lied to you about the money. It was my fault, and I'll answer anything "
+        "you ask.",
+    ]
+    said = []
+    for number, text in enumerate(tries, start=1):
+        result = practice_turn(rasa_dialogue, run, "tries", text)
+        assert result.feedback is not None and result.feedback["attempt"] == number
+        said.append(result.bot)
+        if result.bot[-1] != TRY_AGAIN:
+            _turn(rasa_dialogue, run, "tries", "no")
+        assert _turn(rasa_dialogue, run, "tries", "try again").expect == "long_form"
+    assert said[1][0].startswith("That was stronger than your first try")
+    assert said[2][0].startswith("That was stronger than your second try")
+    assert not any("first try" in line for line in said[2])
+
+
 def test_a_long_apology_mentioning_stop_is_not_a_command(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:

@@ -23,7 +23,7 @@ from actions.coaching.apology import (
     Finding,
 )
 from actions.coaching.normalize import Normalized, normalize
-from actions.coaching.spoken import count_word, join_words, quote
+from actions.coaching.spoken import count_word, join_words, ordinal, quote
 
 __all__ = [
     "MAX_SPOKEN_WORDS",
@@ -32,6 +32,7 @@ __all__ = [
     "anti_pattern_note",
     "compose_feedback",
     "offer_the_rest",
+    "previous_try_name",
     "spoken_words",
     "stronger_example",
 ]
@@ -158,6 +159,17 @@ def spoken_words(lines: Sequence[str]) -> int:
 def offer_the_rest(count: int) -> str:
     """The closing question when `count` changes are held back."""
     return f"Want to hear the other {count_word(count)}?"
+
+
+def previous_try_name(previous_attempt: int | None) -> str:
+    """How to name the attempt before this one: "your second try", or "your last try" when
+    the number is unknown or too high to say naturally."""
+    if previous_attempt is not None and 1 <= previous_attempt <= _MAX_ORDINAL_TRY:
+        return f"your {ordinal(previous_attempt)} try"
+    return "your last try"
+
+
+_MAX_ORDINAL_TRY = 8
 
 
 def _speakable(phrase: str) -> str:
@@ -290,6 +302,8 @@ def _improvement(current: ApologyAnalysis, previous: ApologyAnalysis, previous_n
 def compose_feedback(
     current: ApologyAnalysis,
     previous: ApologyAnalysis | None = None,
+    *,
+    previous_attempt: int | None = None,
 ) -> SpokenFeedback:
     """Spoken feedback, short enough to take in by ear.
 
@@ -298,9 +312,9 @@ def compose_feedback(
     weights), each anti-pattern quoting the words that triggered it, within
     `MAX_SPOKEN_WORDS`; then "want to hear the other two?" when more is held back, or the
     offer of another go. Later: the held-back changes, as brief, then the offer of another
-    go.
+    go. `previous_attempt` is the number of the try `previous` was (1 for the first).
     """
-    previous_name = "your first try"
+    previous_name = previous_try_name(previous_attempt)
     opening = _improvement(current, previous, previous_name) if previous is not None else ""
     opening = opening or _what_worked(current)
 

@@ -31,6 +31,7 @@ from actions.coaching.guided import (
     named_reflection,
     suggest_reflection,
 )
+from actions.coaching.guided.acknowledge import acknowledge
 from actions.coaching.guided.commands import plain, read_command
 from actions.coaching.guided.navigation import (
     RESUME_WITHIN_DAYS,
@@ -422,7 +423,7 @@ class ValidateGuidedForm(FormValidationAction):
             if answer_step:
                 # Taken as the answer; the runtime keeps the words only if the user agreed.
                 kept = float(position.step + 1) if keep else None
-                dispatcher.utter_message(text="Thank you.")
+                dispatcher.utter_message(text=acknowledge(step, text))
                 return _apply(navigate(reflection, position, Command.NEXT), kept=kept)
             dispatcher.utter_message(text=STILL_PAUSED if position.paused else LET_IT_PASS)
             return {INPUT_SLOT: None}

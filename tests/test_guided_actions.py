@@ -135,3 +135,75 @@ def test_the_answer_cue_is_shown_at_answer_steps() -> None:
     asyncio.run(ActionAskGuidedInput().run(dispatcher, _tracker(slots), {}))
     texts = [m["text"] for m in dispatcher.messages if m.get("text")]
     assert texts == [ANSWER_CUE]  # not announced: the prompt is not said again
+
+
+HARD_TALK = get_reflection("before-a-hard-conversation")
+FLAWED_APOLOGY = "I'm sorry if you feel hurt, but I did it to protect you"
+APPROVALS = ("that's good", "well done", "good", "great", "nice")
+
+
+def _answer(reflection_id: str, step_id: str, answer: str) -> tuple[list[str], dict[str, Any]]:
+    """An answer to one step, through the validator and the ask action that follows: every
+    line the user hears, and the slots it set."""
+    reflection = get_reflection(reflection_id)
+    slots: dict[str, Any] = {
+        "guided_reflection": reflection.id,
+        "guided_step": float(reflection.step_index(step_id)),
+        "guided_keep": False,
+    }
+    validate = CollectingDispatcher()
+    values = asyncio.run(
+        ValidateGuidedForm().validate_guided_input(
+            answer, validate, _tracker(slots, answer, intent="apology_statement"), {}
+        )
+    )
+    ask = CollectingDispatcher()
+    asyncio.run(ActionAskGuidedInput().run(ask, _tracker({**slots, **values}), {}))
+    said = [m["text"] for m in [*validate.messages, *ask.messages] if m.get("text")]
+    return said, values
+
+
+def test_a_flawed_apology_in_a_reflection_is_not_approved() -> None:
+    said, values = _answer(HARD_TALK.id, "the-apology", FLAWED_APOLOGY)
+    assert values["guided_step"] == HARD_TALK.step_index("in-your-own-words")
+    acknowledgement, next_prompt = said[0], said[1]
+    assert acknowledgement != "Thank you."
+    assert '"I did it to protect you"' in acknowledgement  # their words, the heaviest one
+    assert next_prompt == HARD_TALK.steps[HARD_TALK.step_index("in-your-own-words")].text
+    heard = " ".join(said).lower()
+    assert "came out plain" not in heard
+    assert not any(f"{word}." in heard or f"{word}," in heard for word in APPROVALS)
+
+
+def test_a_clean_apology_in_a_reflection_is_simply_thanked() -> None:
+    said, _ = _answer(HARD_TALK.id, "the-apology", "I'm sorry I hid the messages from you.")
+    assert said[0] == "Thank you."
+
+
+@pytest.mark.parametrize(
+    ("reflection_id", "step_id", "answer", "quoted"),
+    [
+        ("before-a-hard-conversation", "what-you-did", "I lied, but you pushed me to it",
+         "you pushed me"),
+        ("before-a-hard-conversation", "what-you-can-offer", "It will never ever happen again",
+         "never ever"),
+        ("after-a-setback", "your-part", "I yelled, but honestly you started it",
+         "you started it"),
+        ("after-a-setback", "when-you-talk-again", "Sorry you feel that way, can we move on",
+         "Sorry you feel that way"),
+    ],
+)  # fmt: skip
+def test_every_step_that_checks_its_answer_names_what_undoes_it(
+    reflection_id: str, step_id: str, answer: str, quoted: str
+) -> None:
+    said, _ = _answer(reflection_id, step_id, answer)
+    assert said[0].startswith("Thank you. One thing to notice")
+    assert quoted in said[0]
+
+
+def test_answers_that_are_not_words_for_the_partner_are_not_coached() -> None:
+    # Imagining the partner's angry words is the exercise, not an anti-pattern of theirs.
+    said, _ = _answer(
+        HARD_TALK.id, "what-they-might-say", "You always do this, you're overreacting, calm down"
+    )
+    assert said[0] == "Thank you."

@@ -21,7 +21,7 @@ from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.guided_progress import ANSWER_PREFIX
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session
+from tests.conftest import jsonl_session, practice_turn
 
 HARD_TALK = get_reflection("before-a-hard-conversation")
 LONG_ROAD = get_reflection("the-long-road")
@@ -116,6 +116,25 @@ def test_a_reflection_chosen_by_name_runs_to_its_closing(
     assert end.guide is not None and end.guide["finished"] and end.guide["closing"]
     assert end.exercise is None
     assert "end of" in end.bot[0]
+
+
+@pytest.mark.rasa
+def test_a_flawed_apology_said_in_a_reflection_is_not_approved(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    _turn(rasa_dialogue, run, "g-flawed", "the one before a hard conversation")
+    turn = _turn(rasa_dialogue, run, "g-flawed", "no")
+    apology_step = HARD_TALK.step_index("the-apology") + 1
+    while turn.guide is not None and turn.guide["step"] < apology_step:
+        turn = _turn(rasa_dialogue, run, "g-flawed", "next")
+    assert turn.guide is not None and turn.guide["step"] == apology_step
+    answered = practice_turn(
+        rasa_dialogue, run, "g-flawed", "I'm sorry if you feel hurt, but I did it to protect you"
+    )
+    assert answered.guide is not None and answered.guide["step"] == apology_step + 1
+    assert answered.bot[0].startswith("Thank you. One thing to notice")
+    assert '"I did it to protect you"' in answered.bot[0]
+    assert "that's good" not in " ".join(answered.bot)
 
 
 @pytest.mark.rasa

@@ -48,6 +48,7 @@ AFTER_A_SETBACK = GuidedReflection(
             "that you would take back.",
             50,
             invites_answer=True,
+            checks_answer=True,
             tags=frozenset({"advice_5_responsibility_no_blame", "advice_4_no_excuses"}),
         ),
         Step(
@@ -106,6 +107,7 @@ AFTER_A_SETBACK = GuidedReflection(
             "your part, and don't go over it again and again. Say it once, here, as practice.",
             45,
             invites_answer=True,
+            checks_answer=True,
             tags=frozenset({"advice_1_sincere_apology", "advice_9_no_dwelling_no_belittling"}),
         ),
         Step(

@@ -73,6 +73,11 @@ class Step:
     tags: frozenset[str] = frozenset()
     """Content-brief themes this step speaks to (see ALL_THEMES)."""
 
+    checks_answer: bool = False
+    """True when the answer is words meant for the partner or about one's own part (what you
+    did, the apology, what you can offer): it is read for the apology anti-patterns, so the
+    acknowledgement never approves a "but", an excuse or blame."""
+
     @property
     def speech_s(self) -> float:
         """Estimated time to say the prompt at SPEAKING_RATE_WPM."""

@@ -40,6 +40,7 @@ BEFORE_A_HARD_CONVERSATION = GuidedReflection(
             "you're ready, say it out loud, as simply as you can.",
             45,
             invites_answer=True,
+            checks_answer=True,
             tags=frozenset({"advice_5_responsibility_no_blame"}),
         ),
         Step(
@@ -58,11 +59,12 @@ BEFORE_A_HARD_CONVERSATION = GuidedReflection(
             "meant. Say it now, the way you'd say it to them.",
             60,
             invites_answer=True,
+            checks_answer=True,
             tags=frozenset({"advice_1_sincere_apology"}),
         ),
         Step(
             "in-your-own-words",
-            "If it came out plain, that's good. They know how you talk. A speech that sounds "
+            "Plain words are the ones to keep. They know how you talk. A speech that sounds "
             "rehearsed can feel like you're trying to win something. Being yourself, awkward "
             "pauses and all, is what lets them believe you.",
             30,
@@ -101,6 +103,7 @@ BEFORE_A_HARD_CONVERSATION = GuidedReflection(
             "will keep it every single time? Say it out loud.",
             45,
             invites_answer=True,
+            checks_answer=True,
             tags=frozenset({"advice_6_realistic_promises", "advice_3_dependable_over_time"}),
         ),
         Step(

@@ -59,6 +59,24 @@ def test_interruptions_are_counted_timed_and_placed_in_pauses() -> None:
     assert feedback.next_time.startswith("Next time, when they go quiet, count to five")
 
 
+def test_a_feeling_is_credited_in_the_words_the_user_said() -> None:
+    feedback = compose_listening_feedback(
+        LISTENING, "You felt humiliated, hurt and exhausted, because I lied about my job.", []
+    )
+    credit = next(s for s in feedback.sentences if s.startswith("You named how they felt"))
+    assert credit == "You named how they felt: humiliated, hurt and exhausted."
+    assert feedback.reflection is not None
+    assert feedback.reflection.feelings_named == ("stupid", "hurt", "tired")  # scenario names
+
+
+def test_a_feeling_named_only_as_a_denial_is_not_credited_as_the_feeling() -> None:
+    feedback = compose_listening_feedback(
+        LISTENING, "You didn't feel safe with me, and you felt small at the store.", []
+    )
+    credit = next(s for s in feedback.sentences if s.startswith("You named how they felt"))
+    assert credit == "You named how they felt: small."
+
+
 def test_many_interruptions_are_summarised() -> None:
     feedback = compose_listening_feedback(LISTENING, GOOD_REFLECTION, [5, 20, 30, 50, 61])
     assert "and two more" in feedback.sentences[0]

@@ -143,3 +143,12 @@ def test_long_adversarial_input_stays_fast(chunk: str) -> None:
     started = time.perf_counter()
     analyze_listening(SCENARIO, text)
     assert time.perf_counter() - started < 5.0
+
+
+def test_feeling_words_are_the_users_own_and_the_json_contract_is_unchanged() -> None:
+    analysis = analyze_listening(
+        "lost-job-lie", "You felt Humiliated and so exhausted. You didn't feel safe, and hurt."
+    )
+    assert analysis.feelings_named == ("stupid", "hurt", "tired")
+    assert analysis.feeling_words == ("Humiliated", "exhausted", "hurt")  # text order, as said
+    assert set(analysis.to_dict()) == {"coverage", "covered", "missed", "labels", "findings"}

@@ -109,6 +109,26 @@ def test_a_listener_who_only_encourages_has_no_interruptions(
 
 
 @pytest.mark.rasa
+def test_feedback_credits_the_feelings_in_the_users_words(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    turn = practice_turn(rasa_dialogue, run, "listen-words", "I want to practise listening")
+    assert turn.bot[-1] == FIRST.segments[0].text
+    while turn.expect != "long_form":
+        turn = practice_turn(rasa_dialogue, run, "listen-words", "mm")
+    done = practice_turn(
+        rasa_dialogue,
+        run,
+        "listen-words",
+        "You heard it from Priya at the store, and you felt humiliated, hurt and exhausted.",
+    )
+    assert done.feedback is not None and done.feedback["interruptions"]["count"] == 0
+    said = " ".join(done.bot)
+    assert "You named how they felt: humiliated, hurt and exhausted." in said
+    assert "stupid" not in said and "tired" not in said
+
+
+@pytest.mark.rasa
 def test_help_stop_and_skip_in_the_middle_of_a_monologue(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:

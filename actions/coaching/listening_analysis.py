@@ -48,7 +48,7 @@ from actions.coaching.cues import (
     word_set,
 )
 from actions.coaching.cues import words_rx as _w
-from actions.coaching.normalize import normalize
+from actions.coaching.normalize import Normalized, normalize
 from actions.coaching.scenarios import ListeningScenario, get_listening_scenario
 from actions.coaching.scenarios.base import MATCH_WINDOW
 
@@ -123,6 +123,10 @@ class ListeningAnalysis:
 
     feelings_missed: tuple[str, ...]
     """Names of the scenario's feelings it did not name, in scenario order."""
+
+    feeling_words: tuple[str, ...] = ()
+    """The reflection's own words for the scenario's feelings it named, in text order
+    ("humiliated" where the scenario's name is "stupid"): what feedback credits."""
 
     def findings_for(self, label: str) -> tuple[Finding, ...]:
         return tuple(finding for finding in self.findings if finding.label == label)
@@ -435,9 +439,10 @@ def _feeling_negated(view: TextView, first: int) -> str | None:
 
 def _find_feelings(
     view: TextView, scenario: ListeningScenario | None
-) -> tuple[list[tuple[int, int]], set[str]]:
-    """Spans (normalised offsets) where the partner's feeling is named, and the option
-    sources that matched (to tell which scenario feelings were named)."""
+) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """Spans (normalised offsets) where the partner's feeling is named, and each option
+    source that matched with its span (to tell which scenario feelings were named, and in
+    which words)."""
     words = view.words
     options = _feeling_options(scenario)
     by_first: dict[str, list[tuple[str, _Option, bool]]] = {}
@@ -449,7 +454,7 @@ def _find_feelings(
         else:
             by_first.setdefault(text, []).append(entry)
     spans: list[tuple[int, int]] = []
-    sources: set[str] = set()
+    sources: list[tuple[str, int, int]] = []
     for index, word in enumerate(words):
         base = word[:-2] if word.endswith("'s") else word
         candidates = by_first.get(word, []) + by_first.get(base, [])
@@ -468,7 +473,7 @@ def _find_feelings(
             if not strong and not _has_feel_context(view, index, end):
                 continue
             spans.append((start_char, end_char))
-            sources.add(source)
+            sources.append((source, start_char, end_char))
         if word in _NEGATED_STATES and _feeling_negated(view, index) is not None:
             # "you didn't feel safe": the denial is the feeling.
             before = view.clause_before(view.tokens[index].start, 4)
@@ -492,6 +497,21 @@ def _feelings_named(scenario: ListeningScenario, sources: set[str]) -> tuple[str
         for feeling in scenario.feelings
         if any(_synonym_covers(s, source) for s in feeling.synonyms for source in sources)
     )
+
+
+def _feeling_words(
+    scenario: ListeningScenario, norm: Normalized, sourced: list[tuple[str, int, int]]
+) -> tuple[str, ...]:
+    """The user's words, as they wrote them, for each scenario feeling they named."""
+    words: list[str] = []
+    for source, start, end in sorted(sourced, key=lambda item: item[1]):
+        if not _feelings_named(scenario, {source}):
+            continue
+        first, last = norm.span_in_original(start, end)
+        word = " ".join(norm.original[first:last].split())
+        if word and word.lower() not in (w.lower() for w in words):
+            words.append(word)
+    return tuple(words)
 
 
 # --------------------------------------------------------------------------------------
@@ -779,7 +799,7 @@ def analyze_listening(scenario: str | ListeningScenario, text: str) -> Listening
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
 
     present = {finding.label for finding in findings}
-    named = _feelings_named(chosen, feeling_sources)
+    named = _feelings_named(chosen, {source for source, _, _ in feeling_sources})
     total = len(chosen.key_points)
     return ListeningAnalysis(
         scenario_id=chosen.id,
@@ -792,6 +812,7 @@ def analyze_listening(scenario: str | ListeningScenario, text: str) -> Listening
         matches=tuple(matches),
         feelings_named=named,
         feelings_missed=tuple(f.name for f in chosen.feelings if f.name not in named),
+        feeling_words=_feeling_words(chosen, norm, feeling_sources),
     )
 
 

@@ -116,8 +116,10 @@ def _reflection_sentences(scenario: ListeningScenario, analysis: ListeningAnalys
         sentences.append("Your reflection caught that " + join_words(shown, "and that") + ".")
     else:
         sentences.append("Your reflection didn't yet give back what they said.")
-    if analysis.feelings_named:
-        sentences.append(f"You named how they felt: {join_words(list(analysis.feelings_named))}.")
+    if analysis.feeling_words:
+        # Their words, not the scenario's names for the feelings: "humiliated" is credited
+        # as humiliated, never as "stupid".
+        sentences.append(f"You named how they felt: {join_words(list(analysis.feeling_words))}.")
     elif "feeling_named" in analysis.labels:
         sentences.append("You named how they felt.")
     missed = [scenario.key_point(pid).summary for pid in analysis.missed]

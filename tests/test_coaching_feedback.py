@@ -59,6 +59,54 @@ def test_interruptions_are_counted_timed_and_placed_in_pauses() -> None:
     assert feedback.next_time.startswith("Next time, when they go quiet, count to five")
 
 
+TIMELINE = (
+    SegmentTiming(0, 0.0, 10.0, 14.0),
+    SegmentTiming(1, 14.0, 40.0, 45.0),
+    SegmentTiming(2, 45.0, 80.0, 80.0),
+)
+"""Speech 0-10 s, 14-40 s and 45-80 s; pauses 10-14 s and 40-45 s."""
+COUNT_TO_FIVE = "Next time, when they go quiet, count to five"
+HOLD_ON = "Next time, when something rises in you while they're talking, hold on to it"
+DEFENSIVE = "You heard it from Priya at the store, but I was going to tell you."
+FIXING = "You heard it from Priya at the store. You should just try to move past it."
+
+
+@pytest.mark.parametrize(
+    ("reflection", "interruptions", "starts"),
+    [
+        # Cutting in over their words is the main problem, whatever the reflection.
+        (GOOD_REFLECTION, [5.0], HOLD_ON),
+        (DEFENSIVE, [5.0, 12.0], HOLD_ON),
+        # Coming in during their pauses only: the silence is the tip...
+        (GOOD_REFLECTION, [12.0], COUNT_TO_FIVE),
+        (GOOD_REFLECTION, [12.0, 42.0, 70.0], COUNT_TO_FIVE),
+        # ...unless the reflection argued back or gave advice: that was the bigger problem.
+        (DEFENSIVE, [12.0], "Next time, leave your side out"),
+        (FIXING, [12.0], "Next time, hold back the solutions"),
+    ],
+)
+def test_the_tip_comes_from_the_main_problem_found(
+    reflection: str, interruptions: list[float], starts: str
+) -> None:
+    feedback = compose_listening_feedback(LISTENING, reflection, interruptions, timeline=TIMELINE)
+    assert feedback.next_time.startswith(starts), feedback.next_time
+    assert feedback.next_time in feedback.sentences
+
+
+def test_the_tip_differs_with_the_problem() -> None:
+    tips = {
+        compose_listening_feedback(LISTENING, text, times, timeline=TIMELINE).next_time
+        for text, times in [
+            (GOOD_REFLECTION, [5.0]),
+            (GOOD_REFLECTION, [12.0]),
+            (DEFENSIVE, [12.0]),
+            (FIXING, [12.0]),
+            ("You heard it from Priya at the store.", []),
+        ]
+    }
+    assert len(tips) == 5
+
+
 def test_a_feeling_is_credited_in_the_words_the_user_said() -> None:
     feedback = compose_listening_feedback(
         LISTENING, "You felt humiliated, hurt and exhausted, because I lied about my job.", []

@@ -109,7 +109,7 @@ def test_a_listener_who_only_encourages_has_no_interruptions(
 
 
 @pytest.mark.rasa
-def test_feedback_credits_the_feelings_in_the_users_words(
+def test_feedback_credits_the_feelings_in_the_users_words_and_fits_the_tip_to_the_problem(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
     turn = practice_turn(rasa_dialogue, run, "listen-words", "I want to practise listening")
@@ -120,12 +120,15 @@ def test_feedback_credits_the_feelings_in_the_users_words(
         rasa_dialogue,
         run,
         "listen-words",
-        "You heard it from Priya at the store, and you felt humiliated, hurt and exhausted.",
+        "You heard it from Priya at the store, and you felt humiliated, hurt and exhausted. "
+        "But I was going to tell you.",
     )
     assert done.feedback is not None and done.feedback["interruptions"]["count"] == 0
     said = " ".join(done.bot)
     assert "You named how they felt: humiliated, hurt and exhausted." in said
     assert "stupid" not in said and "tired" not in said
+    assert done.feedback["next_time"].startswith("Next time, leave your side out")
+    assert "count to five" not in said
 
 
 @pytest.mark.rasa

@@ -140,37 +140,49 @@ def _reflection_sentences(scenario: ListeningScenario, analysis: ListeningAnalys
 
 
 def _next_time(
-    scenario: ListeningScenario, analysis: ListeningAnalysis | None, interrupted: bool
+    scenario: ListeningScenario,
+    analysis: ListeningAnalysis | None,
+    interruptions: int,
+    in_pauses: int,
 ) -> str:
-    """The single most useful change, in priority order: letting them finish comes first,
-    then dropping your side, then advice, then the feeling, then the facts, then the
-    small finishing touches."""
-    if interrupted:
+    """The single most useful change: the tip for the main problem found. In order: cutting
+    in while they were still speaking (when at least half the interruptions were), then your
+    side in the reflection, then advice, then coming in during their pauses, then no
+    reflection, then the feeling, the facts, and the small finishing touches."""
+    reflected = analysis is not None and bool(analysis.text.strip())
+    labels = analysis.labels if analysis is not None and reflected else ()
+    over_their_words = interruptions - in_pauses
+    if over_their_words and over_their_words >= in_pauses:
+        return (
+            "Next time, when something rises in you while they're talking, hold on to it until "
+            "they've finished. Your turn will come."
+        )
+    if "defensiveness" in labels:
+        return "Next time, leave your side out of the reflection. There will be room for it later."
+    if "fixing" in labels:
+        return "Next time, hold back the solutions and just give back what you heard."
+    if interruptions:
         return (
             "Next time, when they go quiet, count to five in your head before you speak. The "
             "silence is part of what they're saying."
         )
-    if analysis is None or not analysis.text.strip():
+    if analysis is None or not reflected:
         return (
             "Next time, when they finish, say back in your own words what you heard, starting "
             "with what hurt them most."
         )
-    if "defensiveness" in analysis.labels:
-        return "Next time, leave your side out of the reflection. There will be room for it later."
-    if "fixing" in analysis.labels:
-        return "Next time, hold back the solutions and just give back what you heard."
-    if "feeling_named" not in analysis.labels and scenario.feelings:
+    if "feeling_named" not in labels and scenario.feelings:
         return (
             f"Next time, name the feeling too: they told you they felt {scenario.feelings[0].name}."
         )
     if analysis.coverage < LOW_COVERAGE and analysis.missed:
         missed = scenario.key_point(analysis.missed[0]).summary
         return f"Next time, try to give back that {missed}, in your own words."
-    if "validation" not in analysis.labels:
+    if "validation" not in labels:
         return (
             'Next time, add a line like "that makes sense", so they know their reaction is allowed.'
         )
-    if "question" not in analysis.labels:
+    if "question" not in labels:
         return 'Next time, finish by asking "did I get that right?"'
     return "Next time, keep doing exactly this."
 
@@ -211,7 +223,7 @@ def compose_listening_feedback(
     sentences = _interruption_sentences(times, in_pauses)
     if analysis is not None and analysis.text.strip():
         sentences += _reflection_sentences(chosen, analysis)
-    next_time = _next_time(chosen, analysis, bool(times))
+    next_time = _next_time(chosen, analysis, len(times), in_pauses)
     sentences += [next_time, OFFER]
     return ListeningFeedback(
         scenario_id=chosen.id,

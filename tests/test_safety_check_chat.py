@@ -223,6 +223,6 @@ def test_after_a_no_the_same_weak_sign_is_not_asked_about_again(
     run(scripted.handle(sender, "help me practise an apology"))
     assert run(scripted.handle(sender, UNSURE_SELF_HARM)).safety == "check"
     run(scripted.handle(sender, "no"))
-    run(scripted.handle(sender, "yes"))  # try again
+    run(scripted.handle(sender, "try again"))  # after the feedback, another go
     again = run(scripted.handle(sender, UNSURE_SELF_HARM))
     assert again.safety is None and again.feedback is not None  # coached, not asked

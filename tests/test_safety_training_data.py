@@ -82,3 +82,23 @@ def test_a_model_is_current_only_for_the_data_it_was_made_from(tmp_path: Path) -
 
 def test_speech_style_is_what_a_recogniser_writes() -> None:
     assert speech_style("I'm sorry — I didn't mean it!") == "im sorry i didnt mean it"
+
+
+def test_benign_messages_are_learned_piece_by_piece_and_crises_whole() -> None:
+    from assistant.safety.training import Example, training_texts
+
+    long_benign = (
+        "I told her everything last night. The old me had to go. "
+        "Now I answer every question she asks, even the tenth time."
+    )
+    crisis = "I said sorry to her today. Then I sorted the pills I have been saving."
+    texts, labels = training_texts(
+        [Example(long_benign, "none", "t"), Example(crisis, "self_harm", "t")]
+    )
+    learned = dict(zip(texts, labels, strict=True))
+    # Each sentence of the benign message is benign in its own right...
+    assert learned["The old me had to go"] == "none"
+    # ...but a crisis's first sentence alone is not a crisis, so it is not learned as one.
+    assert "I said sorry to her today" not in learned
+    assert learned[crisis] == "self_harm"
+    assert learned[speech_style(crisis)] == "self_harm"

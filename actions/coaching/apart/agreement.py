@@ -98,8 +98,7 @@ def reminder_lines(agreement: ApartPayload, now: datetime) -> list[str]:
     until = datetime.fromisoformat(agreement["until"])
     return [
         f"You agreed to give {partner['object']} space until {describe_time(until, now)}.",
-        "Wanting to reach out is natural; it shows you care. Keeping your word is a way of "
-        "caring too.",
+        "Wanting to reach out is natural, and it shows you care.",
         "We could take two minutes with the urge together, or you could write down what you "
         "want to say, to say it when you talk. Say two minutes, or write it down.",
     ]

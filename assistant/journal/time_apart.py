@@ -18,16 +18,23 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from actions.coaching.apart import ApartPayload, session_opening
+from actions.coaching.apart import ApartPayload, preparation_lines, session_opening
 from assistant.dialogue.bridge import Dialogue, RasaDialogue, TurnResult
 from assistant.journal.guided_progress import GuidedProgressDialogue
 from assistant.journal.store import JournalWrite
 
-__all__ = ["AGREEMENT_PREFIX", "TimeApartDialogue", "agreement_key", "local_now"]
+__all__ = [
+    "AGREEMENT_PREFIX",
+    "TimeApartAnnouncer",
+    "TimeApartDialogue",
+    "agreement_key",
+    "local_now",
+]
 
 AGREEMENT_PREFIX = "time-apart/"
 KEPT_FOR = timedelta(days=400)
@@ -131,3 +138,29 @@ class TimeApartDialogue:
         if not (opening or messages or running != result.apart):
             return result
         return dataclasses.replace(result, bot=[*opening, *result.bot, *messages], apart=running)
+
+
+class TimeApartAnnouncer:
+    """For the home device: once a kept agreement's time has come, the preparation for the
+    conversation, said once (the agreement is then let go, so a later session does not say
+    it again). The home device asks between sessions and never in quiet hours; the journal
+    is read at most every `every_s` seconds."""
+
+    def __init__(self, store: _Store, sender: str, *, every_s: float = 30.0) -> None:
+        self._store = store
+        self._sender = sender
+        self._every_s = every_s
+        self._next_check = 0.0
+
+    def due(self, now: datetime) -> list[str]:
+        """The lines to say now (empty when nothing is due). A naive `now` is local time."""
+        if time.monotonic() < self._next_check:
+            return []
+        self._next_check = time.monotonic() + self._every_s
+        key = agreement_key(self._sender)
+        agreement = _agreement_from(self._store.load_progress(key, KEPT_FOR))
+        now = now if now.tzinfo is not None else now.astimezone()
+        if agreement is None or datetime.fromisoformat(agreement["until"]) > now:
+            return []
+        self._store.clear_progress(key)
+        return preparation_lines(agreement.get("partner", "them"))

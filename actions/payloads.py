@@ -33,3 +33,12 @@ GUIDE_RESUME_KEY = "kintsugi_guide_resume"
 """User-message metadata from the runtime: a saved reflection position
 ({"reflection", "step" (1-based), "paused", "pace", "keep_answers"}) for a request to resume
 it, read from the journal so it survives a restart."""
+
+APART_KEY = "kintsugi_apart"
+"""A time-apart agreement once it is settled (`ApartPayload` in actions/coaching/apart):
+the agreed time to talk again as ISO 8601, in words, the exceptions, and whether to keep it."""
+
+APART_CONTEXT_KEY = "kintsugi_apart_context"
+"""User-message metadata from the runtime, on every turn: {"now": ISO 8601 local time,
+"agreement": the running `ApartPayload` or null}. The runtime keeps agreements (in the
+journal, with consent); the actions only read them, and the clock, from here."""

@@ -13,6 +13,7 @@ from actions import (
     questions_actions,
     reflection_actions,
     safety_actions,
+    time_apart_actions,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "questions_actions",
     "reflection_actions",
     "safety_actions",
+    "time_apart_actions",
 ]

@@ -3,7 +3,8 @@
 JSONL protocol (stable): each input line is `{"sender": "<id>", "text": "<message>"}`
 (`sender` optional, default "default"), or a plain non-JSON line taken as text from
 "default". Each input line gets exactly one output line, flushed at once:
-`{"sender", "text", "intent", "confidence", "exercise", "safety", "bot", "feedback", ...}`,
+`{"sender", "text", "intent", "confidence", "exercise", "safety", "bot", "feedback", ...}`
+(`apart` carries a time-apart agreement, its agreed time as ISO 8601, once settled),
 or `{"error": ..., "line": N}` for a malformed line. End of input ends the process (exit 0).
 """
 
@@ -22,6 +23,7 @@ from assistant.dialogue.bridge import Dialogue, TurnResult
 from assistant.dialogue.replies import STILL_LOADING, WAIT_NOTICE_S
 from assistant.journal.guided_progress import GuidedProgressDialogue
 from assistant.journal.store import Journal
+from assistant.journal.time_apart import TimeApartDialogue
 
 DEFAULT_SENDER = "default"
 MAX_SENDER_CHARS = 128
@@ -77,9 +79,13 @@ def _with_journal(result: TurnResult, journal: Journal | None) -> TurnResult:
     return dataclasses.replace(result, bot=[*result.bot, write.message])
 
 
-def _with_progress(dialogue: Dialogue, journal: Journal | None) -> Dialogue:
-    """With a journal, guided reflections can be resumed where they were left."""
-    return dialogue if journal is None else GuidedProgressDialogue(dialogue, journal)
+def _with_progress(dialogue: Dialogue, journal: Journal | None) -> TimeApartDialogue:
+    """With a journal, guided reflections can be resumed where they were left, and a kept
+    time-apart agreement is carried into the session; without one, an agreement holds for
+    this run only."""
+    if journal is not None:
+        dialogue = GuidedProgressDialogue(dialogue, journal)
+    return TimeApartDialogue(dialogue, journal)
 
 
 async def run_jsonl(
@@ -130,6 +136,8 @@ async def run_interactive(
     greeted: asyncio.Future[TurnResult] | None = None
     if greeting is not None:
         _print_bot(sink, [greeting])
+        # A kept time-apart agreement: how long is left, or the preparation for the talk.
+        _print_bot(sink, dialogue.opening(DEFAULT_SENDER))
         greeted = asyncio.ensure_future(dialogue.handle(DEFAULT_SENDER, "hello"))
     else:
         first = await dialogue.handle(DEFAULT_SENDER, "hello")

@@ -132,6 +132,7 @@ def _build_device(
     from assistant.home.wake import vosk_spotter
     from assistant.journal.guided_progress import GuidedProgressDialogue
     from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.time_apart import TimeApartAnnouncer, TimeApartDialogue
     from assistant.speech.tts import Pyttsx3Synthesizer
     from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
     from assistant.voice.session import SessionOptions, VoiceSession
@@ -149,8 +150,10 @@ def _build_device(
             end(HOME_SENDER)
         # Built per session, so a place erased by "forget that" is read afresh.
         guided = GuidedProgressDialogue(dialogue, journal)
+        # A kept time-apart agreement too: the session's first reply says how long is left.
+        apart = TimeApartDialogue(guided, journal)
         return VoiceSession(
-            dialogue=JournaledDialogue(guided, journal),
+            dialogue=JournaledDialogue(apart, journal),
             microphone=microphone,
             speaker=speaker,
             recognizer=recognizer,
@@ -176,6 +179,8 @@ def _build_device(
         events=events,
         journal=journal,
         quiet_hours=quiet,
+        # The end of a kept time apart is said when it comes (never in quiet hours).
+        announcements=TimeApartAnnouncer(journal, HOME_SENDER).due,
         commands=commands,
         options=ServeOptions(
             quiet_timeout_s=serve.quiet_timeout_s, forget_window_s=serve.forget_window_s

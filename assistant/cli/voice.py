@@ -235,11 +235,14 @@ def _build_parts(
 def _with_journal(dialogue: Dialogue, journal: Any) -> Dialogue:
     """As in text chat and `kintsugi serve`: turns are kept in the journal (words only with
     consent), and a guided reflection's place is kept there, so "resume my reflection"
-    picks it up by voice after a restart."""
+    picks it up by voice after a restart; a kept time-apart agreement is carried (the
+    first reply says how long is left)."""
     from assistant.journal.guided_progress import GuidedProgressDialogue
     from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.time_apart import TimeApartDialogue
 
-    return JournaledDialogue(GuidedProgressDialogue(dialogue, journal), journal)
+    guided = GuidedProgressDialogue(dialogue, journal)
+    return JournaledDialogue(TimeApartDialogue(guided, journal), journal)
 
 
 def _make_session(

@@ -15,10 +15,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from actions.coaching.apart.payload import ApartPayload
 from actions.coaching.guided.payload import GuidePayload
 from actions.coaching.safety import crisis_reply
 from actions.coaching.scenarios.listen_payload import ListenPayload
 from actions.payloads import (
+    APART_CONTEXT_KEY,
+    APART_KEY,
     AUDIO_KEY,
     EXPECT_KEY,
     FEEDBACK_KEY,
@@ -46,7 +49,9 @@ LOAD_POLL_S = 0.05
 # "I'm not safe" are commands too: they must work in the middle of anything.
 COMMAND_INTENTS = frozenset({"stop", "help", "skip", "ask_crisis_help"})
 MAX_COMMAND_WORDS = 5
-FREE_TEXT_LOOPS = frozenset({"apology_form", "listening_form", "questions_form", "guided_form"})
+FREE_TEXT_LOOPS = frozenset(
+    {"apology_form", "listening_form", "questions_form", "guided_form", "apart_form"}
+)
 # The turn each free-text loop waits for when no action said (actions normally say, turn by
 # turn: a listening monologue expects short answers until its reflection, which is long).
 LOOP_TURN_KINDS = {
@@ -54,6 +59,7 @@ LOOP_TURN_KINDS = {
     "listening_form": "answer",
     "questions_form": "answer",
     "guided_form": "command",
+    "apart_form": "answer",
 }
 # A saved guided-reflection position (from the journal) goes to the actions only with a
 # request that can use it, not with every turn.
@@ -152,6 +158,10 @@ class TurnResult:
     """During a guided reflection: the step just said and what follows it (`reflection`,
     `step` (1-based), `of`, `silence_s`, `answer`, ...: the fields of `GuidePayload`)."""
 
+    apart: ApartPayload | None = None
+    """A time-apart agreement: on the turn that settles it, and (added by the runtime that
+    keeps it) on every turn while it runs. `until` is the agreed time, ISO 8601."""
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSONL shape (`expect` is included for voice front-ends)."""
         return {
@@ -166,6 +176,7 @@ class TurnResult:
             "expect": self.expect,
             "listen": self.listen,
             "guide": self.guide,
+            "apart": self.apart,
         }
 
 
@@ -316,11 +327,14 @@ class RasaDialogue:
         audio: Mapping[str, Any] | None = None,
         *,
         resume: Mapping[str, Any] | None = None,
+        apart: Mapping[str, Any] | None = None,
     ) -> TurnResult:
         """Run one user turn and collect everything it produced.
 
         `resume` is a saved guided-reflection position (assistant.journal.guided_progress); it
-        reaches the actions, as message metadata, only when the turn asks to resume."""
+        reaches the actions, as message metadata, only when the turn asks to resume. `apart`
+        is the time-apart context ({"now", "agreement"}, assistant.journal.time_apart); it
+        reaches the actions with every turn."""
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
         if not cleaned.usable:
@@ -341,13 +355,13 @@ class RasaDialogue:
         if cleaned.problem is InputProblem.TRUNCATED:
             notes.append(INPUT_PROBLEM_REPLIES[InputProblem.TRUNCATED])
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
-        plan = _Plan(cleaned.text, verdicts, audio, resume)
+        plan = _Plan(cleaned.text, verdicts, audio, resume, apart=apart)
         pending = self._pending_checks.pop(sender, None)
         if pending is not None and not _certain(verdicts):
             answered = self._answer_check(sender, pending, cleaned.text)
             if isinstance(answered, TurnResult):
                 return answered
-            plan = answered
+            plan = dataclasses.replace(answered, apart=apart)
         notes.extend(plan.lead)
         result = await self._run_turn(sender, plan)
         failure = self._actions.take_failure() if self._actions else None
@@ -382,6 +396,7 @@ class RasaDialogue:
             expect=turn.expect,
             listen=turn.listen,
             guide=turn.guide,
+            apart=turn.apart,
         )
 
     def _answer_check(self, sender: str, pending: _PendingCheck, text: str) -> _Plan | TurnResult:
@@ -420,6 +435,8 @@ class RasaDialogue:
             metadata[AUDIO_KEY] = dict(audio)
         if resume and (parse_data.get("intent") or {}).get("name") in RESUME_INTENTS:
             metadata[GUIDE_RESUME_KEY] = dict(resume)
+        if plan.apart is not None:
+            metadata[APART_CONTEXT_KEY] = dict(plan.apart)
         output = CollectingOutputChannel()
         await agent.handle_message(
             UserMessage(
@@ -430,7 +447,7 @@ class RasaDialogue:
                 metadata=metadata,
             )
         )
-        bot, feedback, expect, listen, guide = _split_messages(output.messages)
+        bot, feedback, expect, listen, guide, apart = _split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if (
@@ -463,6 +480,7 @@ class RasaDialogue:
                 expect=expect,
                 listen=listen,
                 guide=guide,
+                apart=apart,
             ),
             snapshot=snapshot,
         )
@@ -530,6 +548,8 @@ class _Plan:
     may_check: bool = True
     lead: tuple[str, ...] = ()
     """Lines said before the dialogue's reply."""
+    apart: Mapping[str, Any] | None = None
+    """The time-apart context for the actions (`RasaDialogue.handle`)."""
 
 
 @dataclass(frozen=True)
@@ -704,13 +724,21 @@ def _guard_commands(
 
 def _split_messages(
     messages: Sequence[dict[str, Any]],
-) -> tuple[list[str], dict[str, Any] | None, str | None, ListenPayload | None, GuidePayload | None]:
+) -> tuple[
+    list[str],
+    dict[str, Any] | None,
+    str | None,
+    ListenPayload | None,
+    GuidePayload | None,
+    ApartPayload | None,
+]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
     feedback: dict[str, Any] | None = None
     expect: str | None = None
     listen: ListenPayload | None = None
     guide: GuidePayload | None = None
+    apart: ApartPayload | None = None
     for message in messages:
         if message.get("text"):
             bot.append(str(message["text"]))
@@ -727,7 +755,9 @@ def _split_messages(
                 listen = {**sent, "text": bot[-1] if bot else ""}
             if isinstance(custom.get(GUIDE_KEY), dict):
                 guide = custom[GUIDE_KEY]
-    return bot, feedback, expect, listen, guide
+            if isinstance(custom.get(APART_KEY), dict):
+                apart = custom[APART_KEY]
+    return bot, feedback, expect, listen, guide, apart
 
 
 def _expected_turn(tracker: Any) -> str:

@@ -160,9 +160,12 @@ class HomeDevice:
         commands: CommandRecognizer | None = None,
         options: ServeOptions | None = None,
         local_time: Callable[[], datetime] = datetime.now,
+        announcements: Callable[[datetime], list[str]] | None = None,
     ) -> None:
         """`commands` lets a stop word cut the device's own announcements short, as the
-        session's barge-in does for its replies; `local_time` decides quiet hours."""
+        session's barge-in does for its replies; `local_time` decides quiet hours.
+        `announcements` is asked, while waiting and outside quiet hours, for lines that are
+        due now (the end of an agreed time apart), which are said unprompted."""
         self.mic = microphone
         self.speaker = speaker
         self.spotter = spotter
@@ -174,6 +177,7 @@ class HomeDevice:
         self.commands = commands
         self.options = options or ServeOptions()
         self.local_time = local_time
+        self.announcements = announcements
         self.state = State.WAITING
         self.sessions = 0
         """Sessions started so far."""
@@ -223,6 +227,8 @@ class HomeDevice:
                 continue
             heard = await self._feed(chunk)
             if heard is None:
+                if not self.spotter.active:
+                    await self._announce()
                 continue
             self.events.emit(PhraseHeard(heard.key, heard.text))
             self._trim_events()  # a busy household talks a lot between sessions
@@ -233,6 +239,20 @@ class HomeDevice:
                 return WAKE
             if heard.key == FORGET and self._forget_open():
                 return FORGET
+
+    async def _announce(self) -> None:
+        """Say what is due now, unless it is quiet hours (then it waits for the morning)."""
+        if self.announcements is None:
+            return
+        now = self.local_time()
+        if now.time() in self.quiet_hours:
+            return
+        lines = self.announcements(now)
+        for line in lines:
+            await self._say(line)
+        if lines:
+            self.spotter.reset()
+            self.mic.drain()
 
     async def _feed(self, chunk: AudioChunk) -> Heard | None:
         if self.spotter.active:

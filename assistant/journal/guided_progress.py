@@ -137,11 +137,17 @@ class GuidedProgressDialogue:
         self.progress = GuidedProgress(store)
 
     async def handle(
-        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+        self,
+        sender: str,
+        text: str,
+        audio: Mapping[str, Any] | None = None,
+        *,
+        apart: Mapping[str, Any] | None = None,
     ) -> TurnResult:
+        """`apart` (the time-apart context) is passed on to a RasaDialogue."""
         saved = self.progress.saved(sender)
-        if saved is not None and isinstance(self.inner, RasaDialogue):
-            result = await self.inner.handle(sender, text, audio, resume=saved)
+        if isinstance(self.inner, RasaDialogue):
+            result = await self.inner.handle(sender, text, audio, resume=saved, apart=apart)
         else:
             result = await self.inner.handle(sender, text, audio)
         messages = [write.message for write in self.progress.after_turn(result) if write.message]

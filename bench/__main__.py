@@ -81,6 +81,7 @@ def bench_intent_accuracy(model_dir: Path) -> float:
     """Share of held-out phrasings classified as the intended intent."""
     code = (
         "import asyncio, json, yaml, sys\n"
+        "import assistant  # keeps TensorFlow out, before Rasa loads\n"
         "from rasa.core.agent import Agent\n"
         "agent = Agent.load(sys.argv[1])\n"
         "cases = yaml.safe_load(open('tests/eval/nlu_holdout.yml'))\n"

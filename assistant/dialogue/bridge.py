@@ -242,7 +242,11 @@ class RasaDialogue:
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
+            from assistant.encoder import use_model_dir
 
+            # The NLU's featurizer (built by Rasa, which cannot be handed settings) takes the
+            # encoder from this folder: the one the safety guard's encoder came from.
+            use_model_dir(self._settings.understanding_dir)
             if self._load_safety_screen is not None:
                 self._safety_screen = self._load_safety_screen()
             self._actions = InProcessActionEndpoint()

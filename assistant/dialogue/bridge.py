@@ -327,6 +327,10 @@ class RasaDialogue:
         reaches the actions, as message metadata, only when the turn asks to resume."""
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
+        if cleaned.problem is InputProblem.NOT_ENGLISH and self._screen_finds(cleaned.text):
+            # Language identification can be wrong; a sign of crisis is never answered
+            # with "English only".
+            cleaned = dataclasses.replace(cleaned, problem=None)
         if not cleaned.usable:
             assert cleaned.problem is not None
             exercise, expect = await self._current_state(sender)
@@ -387,6 +391,9 @@ class RasaDialogue:
             listen=turn.listen,
             guide=turn.guide,
         )
+
+    def _screen_finds(self, text: str) -> bool:
+        return bool(self._safety_screen and tuple(self._safety_screen(text)))
 
     def _answer_check(self, sender: str, pending: _PendingCheck, text: str) -> _Plan | TurnResult:
         """Read the reply to a safety check: a yes (or a doubt) gives the full crisis reply;

@@ -70,6 +70,11 @@ CONTENT_INTENTS = frozenset({"share_feelings", "apology_statement", "out_of_scop
 """Intents whose words are the user's own story; every other intent is a request or a
 command about the exercise, which a check would only interrupt."""
 REQUEST_MIN_CONFIDENCE = 0.8
+NLU_FLOOR = 0.25
+"""The FallbackClassifier's threshold in config.yml (a test keeps them equal). When the NLU's
+top guess is set aside (a crisis intent, a command inside free text), the next guess must
+clear it too; below it the turn is `nlu_fallback` and the user hears the choices, never an
+exercise guessed at 0.08."""
 
 RECHECK_AT = 0.75
 """After a check was answered no, the same kind is asked about again only from here."""
@@ -696,7 +701,12 @@ def _next_best(parse_data: dict[str, Any], excluded: set[str]) -> dict[str, Any]
         name = candidate.get("name")
         if name and name not in excluded and name != "nlu_fallback":
             guarded = dict(parse_data)
-            guarded["intent"] = {"name": name, "confidence": candidate.get("confidence", 0.0)}
+            confidence = float(candidate.get("confidence") or 0.0)
+            if confidence < NLU_FLOOR:
+                # What the FallbackClassifier would have said had this been the top guess.
+                guarded["intent"] = {"name": "nlu_fallback", "confidence": NLU_FLOOR}
+            else:
+                guarded["intent"] = {"name": name, "confidence": confidence}
             return guarded
     return _forced_intent(parse_data, "out_of_scope")
 

@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.dialogue.bridge import NLU_FLOOR, RasaDialogue
+from assistant.dialogue.bridge import (
+    NLU_FLOOR,
+    REQUEST_MAX_WORDS,
+    REQUEST_MIN_CONFIDENCE,
+    RasaDialogue,
+)
 from assistant.dialogue.replies import INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem
 from assistant.paths import PROJECT_ROOT
@@ -102,3 +107,21 @@ def test_a_sign_of_crisis_is_never_answered_english_only(
     result = _turn(rasa_dialogue, run, "lang-crisis", text)
     assert ENGLISH_ONLY not in result.bot
     assert result.safety in ("self_harm", "check"), result
+
+
+@pytest.mark.rasa
+def test_a_long_request_that_tells_a_story_is_still_screened(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    """A confident request of more than REQUEST_MAX_WORDS words carries a story, and the
+    guard's doubt about it is asked, not waved through as a plain request."""
+    text = (
+        "Can you help me apologise for putting a knife on the table while we argued? "
+        "I just wanted her to take me seriously."
+    )
+    assert len(text.split()) > REQUEST_MAX_WORDS
+    intent, confidence = run(rasa_dialogue.classify(text))
+    assert intent == "start_apology" and confidence >= REQUEST_MIN_CONFIDENCE
+    assert run(rasa_dialogue.assess(text)) in ("check", "crisis")
+    # A short, plain request is still only a request.
+    assert run(rasa_dialogue.assess("help me practise an apology")) is None

@@ -70,6 +70,11 @@ CONTENT_INTENTS = frozenset({"share_feelings", "apology_statement", "out_of_scop
 """Intents whose words are the user's own story; every other intent is a request or a
 command about the exercise, which a check would only interrupt."""
 REQUEST_MIN_CONFIDENCE = 0.8
+REQUEST_MAX_WORDS = 15
+"""A request this long or shorter is only a request. A longer one tells a story around it
+("help me apologise for holding the knife, he's talking about leaving"), and a story can
+hold a disclosure, so the guard's doubt is still asked about (README, "Intent
+understanding")."""
 NLU_FLOOR = 0.25
 """The FallbackClassifier's threshold in config.yml (a test keeps them equal). When the NLU's
 top guess is set aside (a crisis intent, a command inside free text), the next guess must
@@ -594,6 +599,7 @@ def _safety_decision(
     elif (
         intent.get("name") not in CONTENT_INTENTS
         and float(intent.get("confidence") or 0.0) >= REQUEST_MIN_CONFIDENCE
+        and len(plan.text.split()) <= REQUEST_MAX_WORDS
         and (active_loop not in FREE_TEXT_LOOPS or len(plan.text.split()) <= MAX_COMMAND_WORDS)
     ):
         # A clear request or command ("take me through the long road", "next") carries

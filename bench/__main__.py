@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.encoder import bench_encoder
+from bench.language import bench_language
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
@@ -81,6 +82,7 @@ def bench_intent_accuracy(model_dir: Path) -> float:
     """Share of held-out phrasings classified as the intended intent."""
     code = (
         "import asyncio, json, yaml, sys\n"
+        "import assistant  # keeps TensorFlow out, before Rasa loads\n"
         "from rasa.core.agent import Agent\n"
         "agent = Agent.load(sys.argv[1])\n"
         "cases = yaml.safe_load(open('tests/eval/nlu_holdout.yml'))\n"
@@ -132,6 +134,8 @@ def main() -> int:
     results["analyzers"] = bench_analyzers()
     # The numpy sentence encoder (bench/encoder.py), in its own process for a clean RSS figure.
     results["encoder"] = bench_encoder()
+    # Language identification at the door (bench/language.py), in its own process too.
+    results["language"] = bench_language()
     if not args.skip_stock:
         from bench.stock import bench_stock
 

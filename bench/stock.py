@@ -104,6 +104,9 @@ def _environment(data_dir: Path) -> dict[str, str]:
         KINTSUGI_REGION="US",  # the stock action server reads the region from here
         SANIC_HOST="127.0.0.1",  # rasa_sdk's only way to bind; `rasa run actions` has no -i
         PYTHONUNBUFFERED="1",
+        # Rasa as it ships: the model's encoder featurizer imports `assistant`, whose import
+        # hook would otherwise refuse to start after stock Rasa has loaded TensorFlow.
+        KINTSUGI_STOCK_RASA="1",
     )
     return env
 

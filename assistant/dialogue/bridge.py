@@ -76,6 +76,16 @@ CONTENT_INTENTS = frozenset({"share_feelings", "apology_statement", "out_of_scop
 """Intents whose words are the user's own story; every other intent is a request or a
 command about the exercise, which a check would only interrupt."""
 REQUEST_MIN_CONFIDENCE = 0.8
+REQUEST_MAX_WORDS = 15
+"""A request this long or shorter is only a request. A longer one tells a story around it
+("help me apologise for holding the knife, he's talking about leaving"), and a story can
+hold a disclosure, so the guard's doubt is still asked about (README, "Intent
+understanding")."""
+NLU_FLOOR = 0.25
+"""The FallbackClassifier's threshold in config.yml (a test keeps them equal). When the NLU's
+top guess is set aside (a crisis intent, a command inside free text), the next guess must
+clear it too; below it the turn is `nlu_fallback` and the user hears the choices, never an
+exercise guessed at 0.08."""
 
 RECHECK_AT = 0.75
 """After a check was answered no, the same kind is asked about again only from here."""
@@ -253,7 +263,11 @@ class RasaDialogue:
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
+            from assistant.encoder import use_model_dir
 
+            # The NLU's featurizer (built by Rasa, which cannot be handed settings) takes the
+            # encoder from this folder: the one the safety guard's encoder came from.
+            use_model_dir(self._settings.understanding_dir)
             if self._load_safety_screen is not None:
                 self._safety_screen = self._load_safety_screen()
             self._actions = InProcessActionEndpoint()
@@ -337,6 +351,10 @@ class RasaDialogue:
         reaches the actions with every turn."""
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
+        if cleaned.problem is InputProblem.NOT_ENGLISH and self._screen_finds(cleaned.text):
+            # Language identification can be wrong; a sign of crisis is never answered
+            # with "English only".
+            cleaned = dataclasses.replace(cleaned, problem=None)
         if not cleaned.usable:
             assert cleaned.problem is not None
             exercise, expect = await self._current_state(sender)
@@ -398,6 +416,9 @@ class RasaDialogue:
             guide=turn.guide,
             apart=turn.apart,
         )
+
+    def _screen_finds(self, text: str) -> bool:
+        return bool(self._safety_screen and tuple(self._safety_screen(text)))
 
     def _answer_check(self, sender: str, pending: _PendingCheck, text: str) -> _Plan | TurnResult:
         """Read the reply to a safety check: a yes (or a doubt) gives the full crisis reply;
@@ -598,6 +619,7 @@ def _safety_decision(
     elif (
         intent.get("name") not in CONTENT_INTENTS
         and float(intent.get("confidence") or 0.0) >= REQUEST_MIN_CONFIDENCE
+        and len(plan.text.split()) <= REQUEST_MAX_WORDS
         and (active_loop not in FREE_TEXT_LOOPS or len(plan.text.split()) <= MAX_COMMAND_WORDS)
     ):
         # A clear request or command ("take me through the long road", "next") carries
@@ -705,7 +727,12 @@ def _next_best(parse_data: dict[str, Any], excluded: set[str]) -> dict[str, Any]
         name = candidate.get("name")
         if name and name not in excluded and name != "nlu_fallback":
             guarded = dict(parse_data)
-            guarded["intent"] = {"name": name, "confidence": candidate.get("confidence", 0.0)}
+            confidence = float(candidate.get("confidence") or 0.0)
+            if confidence < NLU_FLOOR:
+                # What the FallbackClassifier would have said had this been the top guess.
+                guarded["intent"] = {"name": "nlu_fallback", "confidence": NLU_FLOOR}
+            else:
+                guarded["intent"] = {"name": name, "confidence": confidence}
             return guarded
     return _forced_intent(parse_data, "out_of_scope")
 

@@ -27,7 +27,8 @@ INPUT_PROBLEM_REPLIES: dict[InputProblem, str] = {
         "I didn't get any words there. Take your time, and say it again when you're ready."
     ),
     InputProblem.NOT_ENGLISH: (
-        "I'm sorry, I only understand English so far. Could you say that in English?"
+        "I'm sorry, I only understand English for now, so I can't follow that yet. "
+        "If you can say it in English, I'm glad to carry on with you."
     ),
     InputProblem.TRUNCATED: (
         "That was a lot, so I've worked with the first part of it. "

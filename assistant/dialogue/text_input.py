@@ -1,6 +1,7 @@
 """Clean raw user text before anything else sees it, and say what was wrong with it.
 
-Pure functions, no I/O. The chat reader, the voice loop and the tests all go through here so
+Pure functions, no I/O (the language detector reads its models from its own package, once).
+The chat reader, the voice loop and the tests all go through here so
 that junk bytes, control characters, emoji-only lines and pasted novels get the same calm
 treatment everywhere.
 """
@@ -12,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.dialogue.language import other_language
+
 
 class InputProblem(str, Enum):
     """Why a message cannot (or can only partly) go to the dialogue."""
@@ -20,7 +23,7 @@ class InputProblem(str, Enum):
     """Nothing but whitespace, control characters or symbols."""
 
     NOT_ENGLISH = "not_english"
-    """Mostly letters from a non-Latin script: the NLU only knows English."""
+    """Confidently another language (assistant.dialogue.language): the NLU only knows English."""
 
     TRUNCATED = "truncated"
     """Longer than the limit; only the first part was used."""
@@ -47,6 +50,10 @@ class CleanInput:
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cn", "Co", "Cs", "So", "Sk"}
 
 
+LANGUAGE_SAMPLE_CHARS = 1000
+"""The language is judged on the start of a message: enough to tell, and a pasted novel
+costs no more than a paragraph."""
+
 # Terminal escape sequences (colours, cursor moves) pasted or piped in with the text.
 _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 
@@ -68,8 +75,7 @@ def clean_text(raw: str, max_chars: int = 5000) -> CleanInput:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return CleanInput(text="", problem=InputProblem.EMPTY)
-    latin = sum(1 for c in letters if _is_latin(c))
-    if latin / len(letters) < 0.5:
+    if other_language(text[:LANGUAGE_SAMPLE_CHARS]) is not None:
         return CleanInput(text=text[:max_chars], problem=InputProblem.NOT_ENGLISH)
     if len(text) > max_chars:
         # Cut at a word boundary so the analyzers never see half a word.
@@ -78,10 +84,3 @@ def clean_text(raw: str, max_chars: int = 5000) -> CleanInput:
             text=text[: cut if cut > 0 else max_chars], problem=InputProblem.TRUNCATED
         )
     return CleanInput(text=text)
-
-
-def _is_latin(char: str) -> bool:
-    try:
-        return "LATIN" in unicodedata.name(char)
-    except ValueError:
-        return False

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from assistant.encoder import MODEL_DIR_ENV
 from assistant.errors import DialogueModelError
 from assistant.settings import DialogueSettings
 
@@ -55,7 +56,12 @@ def train(settings: DialogueSettings, *, quiet: bool = False) -> Path:
     """
     fingerprint = training_fingerprint(settings.project_dir)
     settings.model_dir.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    # The NLU featurizer reads the sentence encoder from the settings' understanding folder.
+    env = dict(
+        os.environ,
+        RASA_TELEMETRY_ENABLED="false",
+        **{MODEL_DIR_ENV: str(settings.understanding_dir)},
+    )
     with tempfile.TemporaryDirectory(dir=settings.model_dir, prefix=".train-") as tmp:
         command = [
             sys.executable, "-m", "assistant.dialogue.rasa_command", "train",

@@ -14,11 +14,38 @@ from typing import TYPE_CHECKING, Any
 EMBEDDING_DIM = 384
 """Length of every sentence vector."""
 
+MODEL_DIR_ENV = "KINTSUGI_UNDERSTANDING_DIR"
+"""Names the models folder for code that Rasa builds, which cannot be handed settings (the
+NLU featurizer); `kintsugi train` sets it for its `rasa train` child."""
+
 if TYPE_CHECKING:
     from assistant.encoder.install import ensure_encoder
-    from assistant.encoder.minilm import SentenceEncoder, load_encoder
+    from assistant.encoder.minilm import (
+        SentenceEncoder,
+        load_encoder,
+        shared_encoder,
+        shared_model_dir,
+        use_model_dir,
+    )
 
-__all__ = ["EMBEDDING_DIM", "SentenceEncoder", "ensure_encoder", "load_encoder"]
+__all__ = [
+    "EMBEDDING_DIM",
+    "MODEL_DIR_ENV",
+    "SentenceEncoder",
+    "ensure_encoder",
+    "load_encoder",
+    "shared_encoder",
+    "shared_model_dir",
+    "use_model_dir",
+]
+
+_FROM_MINILM = (
+    "SentenceEncoder",
+    "load_encoder",
+    "shared_encoder",
+    "shared_model_dir",
+    "use_model_dir",
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -26,7 +53,7 @@ def __getattr__(name: str) -> Any:
         from assistant.encoder import install
 
         return install.ensure_encoder
-    if name in ("SentenceEncoder", "load_encoder"):
+    if name in _FROM_MINILM:
         from assistant.encoder import minilm
 
         return getattr(minilm, name)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +26,9 @@ import numpy as np
 import numpy.typing as npt
 from tokenizers import Tokenizer
 
-from assistant.encoder import EMBEDDING_DIM
+from assistant.encoder import EMBEDDING_DIM, MODEL_DIR_ENV
 from assistant.encoder.install import TOKENIZER, WEIGHTS, ensure_encoder, model_error
+from assistant.paths import PROJECT_ROOT
 
 NUM_LAYERS = 6
 NUM_HEADS = 12
@@ -346,3 +348,29 @@ def load_encoder(model_dir: Path) -> SentenceEncoder:
             encoder = SentenceEncoder(ensure_encoder(key))
             _cache[key] = encoder
         return encoder
+
+
+_shared_dir: Path | None = None
+
+
+def use_model_dir(model_dir: Path) -> None:
+    """Make `model_dir` the folder `shared_encoder` reads in this process: the runtime calls
+    it with the settings' understanding folder before Rasa loads the model, so the NLU and
+    the safety guard hold one encoder, not two."""
+    global _shared_dir
+    _shared_dir = model_dir
+
+
+def shared_model_dir() -> Path:
+    """The models folder of this process: the one given to `use_model_dir`, else
+    $KINTSUGI_UNDERSTANDING_DIR, else the project's models/ (the settings' default)."""
+    if _shared_dir is not None:
+        return _shared_dir
+    from_env = os.environ.get(MODEL_DIR_ENV)
+    return Path(from_env).expanduser() if from_env else PROJECT_ROOT / "models"
+
+
+def shared_encoder() -> SentenceEncoder:
+    """The process's encoder (see `shared_model_dir`), loaded once and shared with every
+    other caller of `load_encoder` for the same folder."""
+    return load_encoder(shared_model_dir())

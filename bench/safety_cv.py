@@ -127,11 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print what each fold got wrong")
     parser.add_argument("--no-pieces", action="store_true", help="fit without benign pieces")
     parser.add_argument("--c", type=float, default=None, help="regularisation to try")
+    parser.add_argument("--unweighted", action="store_true", help="fit without class weights")
     args = parser.parse_args(argv)
     from assistant.safety import training
 
     if args.no_pieces:
         training.BENIGN_PIECES = False
+    if args.unweighted:
+        training.CLASS_WEIGHT = None
     if args.c is not None:
         training.REGULARISATION_C = args.c
     from assistant.safety.learned import CHECK_AT

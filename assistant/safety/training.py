@@ -48,6 +48,9 @@ TEST_SHARE_PERCENT = 15
 TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-v2"
 """Changes whenever the way the model is fitted changes, so a model is retrained."""
 
+CLASS_WEIGHT: str | None = "balanced"
+"""Each class weighted by the inverse of its size (scikit-learn's "balanced")."""
+
 BENIGN_PIECES = True
 """Learn the pieces of benign messages as benign too (see :func:`training_texts`)."""
 
@@ -191,7 +194,7 @@ def fit(
     tfidf = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True)
     lexical = tfidf.fit_transform(texts)
     inputs = hstack([csr_matrix(features), lexical]).tocsr()
-    regression = LogisticRegression(C=REGULARISATION_C, max_iter=5000, class_weight="balanced")
+    regression = LogisticRegression(C=REGULARISATION_C, max_iter=5000, class_weight=CLASS_WEIGHT)
     regression.fit(inputs, targets)
     weights = regression.coef_.T.astype(np.float32)
     dense = features.shape[1]

@@ -49,7 +49,7 @@ def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped
     )
     assert recall >= 0.94
     assert blocking <= 0.02
-    assert checks <= 0.20
+    assert checks <= 0.14  # measured 0.111
 
 
 def test_the_practice_sets_are_almost_never_stopped(
@@ -70,6 +70,7 @@ def test_the_practice_sets_are_almost_never_stopped(
     for text in blocked:
         print("  blocked:", text)
     assert len(blocked) / len(texts) <= 0.01
-    # Measured 125 of 670 (18.7 %): one practised sentence in five or six is asked about
-    # once (README, "Safety screen"); after a "no" the same weak sign is not asked again.
-    assert len(checked) / len(texts) <= 0.22
+    # Measured 69 of 670 (10.3 %; 125 before the 2,200 sentences added with e1-e3): a
+    # practised sentence is asked about once in ten (README, "Safety screen"); after a "no"
+    # the same weak sign is not asked again.
+    assert len(checked) / len(texts) <= 0.14

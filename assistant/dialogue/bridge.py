@@ -352,8 +352,9 @@ class RasaDialogue:
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
         if cleaned.problem is InputProblem.NOT_ENGLISH and self._screen_finds(cleaned.text):
-            # Language identification can be wrong; a sign of crisis is never answered
-            # with "English only".
+            # Language identification can be wrong; a clear sign of crisis is never
+            # answered with "English only". (An unsure sign is not enough: the screen reads
+            # English, and on German or Korean its middle band is noise.)
             cleaned = dataclasses.replace(cleaned, problem=None)
         if not cleaned.usable:
             assert cleaned.problem is not None
@@ -418,7 +419,7 @@ class RasaDialogue:
         )
 
     def _screen_finds(self, text: str) -> bool:
-        return bool(self._safety_screen and tuple(self._safety_screen(text)))
+        return bool(self._safety_screen and _certain(tuple(self._safety_screen(text))))
 
     def _answer_check(self, sender: str, pending: _PendingCheck, text: str) -> _Plan | TurnResult:
         """Read the reply to a safety check: a yes (or a doubt) gives the full crisis reply;

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.safety.classifier import LABELS, CrisisModel
+from assistant.safety.classifier import LABELS, CrisisModel, speech_style
 from assistant.safety.screen import AbuseRole, SafetyFinding, SafetyKind
 from assistant.safety.segments import Segment, segments
 
@@ -82,7 +82,13 @@ class LearnedScreen:
         if not pieces:
             return []
         texts = [p.text for p in pieces]
-        probabilities = self._model.probabilities(self._encode(texts), texts)
+        # The same words typed or spoken get the same care: each piece is also read as a
+        # recogniser writes it ("I'm ending it tonight" read 0.16 typed, 0.65 spoken),
+        # and the stronger reading of each class counts.
+        spoken = [speech_style(t) or t for t in texts]
+        both = self._model.probabilities(self._encode(texts + spoken), texts + spoken)
+        probabilities = np.maximum(both[: len(texts)], both[len(texts) :])
+        probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
         found = []
         for column, label in enumerate(LABELS):
             if label == "none":

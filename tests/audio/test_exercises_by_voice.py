@@ -49,9 +49,11 @@ def test_apology_by_voice(tmp_path: Path, rasa_dialogue: RasaDialogue) -> None:
             "help me practise an apology",
             "i am sorry if you were hurt but you made me do it",
             "no thanks",
+            "no",
         ],
     )
-    start, attempt, leave = dialogue.results
+    # A no to hearing the rest of the feedback offers another go; a second no leaves.
+    start, attempt, _, leave = dialogue.results
     assert start.exercise == "apology" and start.expect == "long_form"
     assert attempt.feedback is not None
     assert "but_undoing" in attempt.feedback["anti_patterns"]

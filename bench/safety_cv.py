@@ -37,21 +37,6 @@ def _writer(source: str) -> str | None:
     return match.group(1) if match else None
 
 
-class _CachedEncoder:
-    """The encoder's features, each sentence computed once for all folds."""
-
-    def __init__(self, encode: Any) -> None:
-        self._encode = encode
-        self._seen: dict[str, np.ndarray] = {}
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self._seen})
-        if missing:
-            for text, row in zip(missing, self._encode(missing), strict=True):
-                self._seen[text] = row
-        return np.stack([self._seen[t] for t in texts])
-
-
 class _Swappable:
     """The dialogue's safety screen, replaced fold by fold."""
 
@@ -90,7 +75,11 @@ async def _run(check_ats: list[float], crisis_at: float | None) -> dict[str, Any
     writers = sorted({w for e in examples if (w := _writer(e.source))})
     encoder = load_encoder(model_dir)
     cache = _FeatureCache(model_dir / "safety" / "feature-cache.npz")
-    encode = _CachedEncoder(encoder.features)
+
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        # The training cache serves the batches' pieces too: each is encoded once for all folds.
+        return cache.features(texts, encoder.features)
+
     swappable = _Swappable()
     dialogue = RasaDialogue(settings, safety_screen=swappable)
     dialogue.start()

@@ -85,10 +85,15 @@ class LearnedScreen:
         # The same words typed or spoken get the same care: each piece is also read as a
         # recogniser writes it ("I'm ending it tonight" read 0.16 typed, 0.65 spoken),
         # and the stronger reading of each class counts.
-        spoken = [speech_style(t) or t for t in texts]
-        both = self._model.probabilities(self._encode(texts + spoken), texts + spoken)
-        probabilities = np.maximum(both[: len(texts)], both[len(texts) :])
-        probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
+        # A piece already in speech style (every spoken turn) is read once, not twice.
+        rows = [i for i, t in enumerate(texts) if speech_style(t) not in ("", t)]
+        spoken = [speech_style(texts[i]) for i in rows]
+        readings = texts + spoken
+        both = self._model.probabilities(self._encode(readings), readings)
+        probabilities = both[: len(texts)]
+        if rows:
+            probabilities[rows] = np.maximum(probabilities[rows], both[len(texts) :])
+            probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
         found = []
         for column, label in enumerate(LABELS):
             if label == "none":

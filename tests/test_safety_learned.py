@@ -14,7 +14,8 @@ import pytest
 from assistant.errors import DialogueModelError
 from assistant.safety import SafetyFinding
 from assistant.safety.check import check_question, read_check_answer
-from assistant.safety.classifier import LABELS, CrisisModel, word_ngrams
+from assistant.encoder import SENTENCE_FEATURES
+from assistant.safety.classifier import LABELS, CrisisModel, Neighbours, word_ngrams
 from assistant.safety.guard import SafetyGuard
 from assistant.safety.learned import LearnedScreen
 from assistant.safety.segments import segments
@@ -107,6 +108,55 @@ def test_a_saved_model_loads_with_the_same_outputs(tmp_path: Path) -> None:
         loaded.probabilities(x, texts), model.probabilities(x, texts), rtol=1e-6
     )
     np.testing.assert_allclose(model.probabilities(x, texts).sum(axis=1), 1.0, rtol=1e-6)
+
+
+def _features(sentences: np.ndarray) -> np.ndarray:
+    """Encoder-shaped rows whose sentence-embedding columns hold ``sentences``."""
+    rows = np.zeros((len(sentences), SENTENCE_FEATURES.stop), np.float32)
+    rows[:, SENTENCE_FEATURES] = sentences
+    return rows
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_the_nearest_sentences_outvote_the_far_ones() -> None:
+    rng = np.random.default_rng(1)
+    pocket = _unit(rng.normal(size=(1, 384)))
+    # Three benign sentences right beside the pocket, twenty crisis ones far from it.
+    near = _unit(pocket + 0.05 * rng.normal(size=(3, 384)))
+    far = _unit(rng.normal(size=(20, 384)))
+    vote = Neighbours(
+        embeddings=np.vstack([near, far]),
+        classes=np.array([0] * 3 + [1] * 20),
+        count=15,
+        temperature=0.02,
+        share=0.5,
+    ).vote(_features(pocket))
+    assert vote.shape == (1, len(LABELS))
+    np.testing.assert_allclose(vote.sum(axis=1), 1.0, rtol=1e-5)
+    assert vote[0, LABELS.index("none")] > 0.99
+
+
+def test_the_vote_is_blended_with_its_share_and_survives_saving(tmp_path: Path) -> None:
+    rng = np.random.default_rng(2)
+    embeddings = _unit(rng.normal(size=(6, 384)))
+    neighbours = Neighbours(embeddings, np.array([0, 1, 2, 3, 1, 0]), 3, 0.05, 0.5)
+    model = dataclasses.replace(
+        _model(np.zeros((SENTENCE_FEATURES.stop, 4))), neighbours=neighbours
+    )
+    x = _features(embeddings[:2])
+    regression_alone = dataclasses.replace(model, neighbours=None).probabilities(x, ["a", "b"])
+    expected = 0.5 * regression_alone + 0.5 * neighbours.vote(x)
+    np.testing.assert_allclose(model.probabilities(x, ["a", "b"]), expected, rtol=1e-6)
+    model.save(tmp_path / "m.npz")
+    loaded = CrisisModel.load(tmp_path / "m.npz")
+    assert loaded.neighbours is not None and loaded.neighbours.count == 3
+    # Stored in half precision: the same answer to three decimals.
+    np.testing.assert_allclose(
+        loaded.probabilities(x, ["a", "b"]), expected, atol=2e-3
+    )
 
 
 def test_word_features_match_scikit_learns_tfidf() -> None:

@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Any
 EMBEDDING_DIM = 384
 """Length of every sentence vector."""
 
+SENTENCE_FEATURES = slice(10 * EMBEDDING_DIM, 11 * EMBEDDING_DIM)
+"""The columns of `SentenceEncoder.features` that are the sentence embedding itself (the
+last of the six layers, mean-pooled and unit length: what `encode` returns)."""
+
 MODEL_DIR_ENV = "KINTSUGI_UNDERSTANDING_DIR"
 """Names the models folder for code that Rasa builds, which cannot be handed settings (the
 NLU featurizer); `kintsugi train` sets it for its `rasa train` child."""
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EMBEDDING_DIM",
     "MODEL_DIR_ENV",
+    "SENTENCE_FEATURES",
     "SentenceEncoder",
     "ensure_encoder",
     "load_encoder",

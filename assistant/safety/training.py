@@ -7,8 +7,9 @@ A fixed share of all examples, chosen by a hash of the sentence, is the test spl
 never trained on, so its figures are honest (see :func:`is_test_split`).
 
 Training embeds every sentence with the shared encoder (cached by sentence, so retraining
-after adding a batch only embeds the new ones), fits a small scikit-learn network, and
-saves its weights as plain arrays (assistant/safety/classifier.py).
+after adding a batch only embeds the new ones), fits a logistic regression, and
+saves its weights, and the training sentences' embeddings for the nearest-sentence vote, as
+plain arrays (assistant/safety/classifier.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.safety.classifier import LABELS, CrisisModel, speech_style, word_ngrams
+from assistant.encoder import SENTENCE_FEATURES
+from assistant.safety.classifier import (
+    LABELS,
+    CrisisModel,
+    Neighbours,
+    speech_style,
+    word_ngrams,
+)
 from assistant.safety.learned import Encode
 from assistant.safety.segments import segments
 
@@ -45,8 +53,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TEST_SHARE_PERCENT = 15
 """Share of examples held out as the never-trained test split."""
 
-TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-v2"
+TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-neighbours-v1"
 """Changes whenever the way the model is fitted changes, so a model is retrained."""
+
+FEATURES_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-v2"
+"""Changes whenever the encoder's features change, so the feature cache is rebuilt. (The
+trainer's version of the day they last changed, so caches made since stay valid.)"""
 
 CLASS_WEIGHT: str | None = "balanced"
 """Each class weighted by the inverse of its size (scikit-learn's "balanced")."""
@@ -56,6 +68,16 @@ BENIGN_PIECES = True
 
 REGULARISATION_C = 2.0
 """Inverse L2 strength of the regression, chosen on the test split (README)."""
+
+NEIGHBOURS = 15
+"""How many nearest training sentences vote (classifier.Neighbours)."""
+
+NEIGHBOUR_TEMPERATURE = 0.02
+"""How fast a neighbour's vote fades with distance (classifier.Neighbours)."""
+
+NEIGHBOUR_SHARE = 0.3
+"""The vote's share of the blended probabilities. NEIGHBOURS, NEIGHBOUR_TEMPERATURE and
+NEIGHBOUR_SHARE were chosen leaving each blind writer out in turn (bench/safety_cv.py)."""
 
 # NLU intents that are crises themselves; their examples are not ordinary talk.
 _CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": None, "ask_crisis_help": None}
@@ -110,7 +132,11 @@ def training_fingerprint(project_dir: Path, data_dir: Path = DATA_DIR) -> str:
     """A content hash of everything the classifier learns from, and how."""
     from assistant.encoder.install import WEIGHTS_SHA256
 
-    digest = hashlib.sha256(f"{TRAINER_VERSION}\0{WEIGHTS_SHA256}\0".encode())
+    settings = (
+        f"{TRAINER_VERSION}\0{WEIGHTS_SHA256}\0{CLASS_WEIGHT}\0{BENIGN_PIECES}\0"
+        f"{REGULARISATION_C}\0{NEIGHBOURS}\0{NEIGHBOUR_TEMPERATURE}\0{NEIGHBOUR_SHARE}\0"
+    )
+    digest = hashlib.sha256(settings.encode())
     files = sorted(data_dir.rglob("*.yml")) + sorted((project_dir / "data" / "nlu").glob("*.yml"))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -198,6 +224,13 @@ def fit(
     regression.fit(inputs, targets)
     weights = regression.coef_.T.astype(np.float32)
     dense = features.shape[1]
+    neighbours = Neighbours(
+        embeddings=np.ascontiguousarray(features[:, SENTENCE_FEATURES], dtype=np.float32),
+        classes=targets.astype(np.intp),
+        count=NEIGHBOURS,
+        temperature=NEIGHBOUR_TEMPERATURE,
+        share=NEIGHBOUR_SHARE,
+    )
     return CrisisModel(
         dense_weight=np.ascontiguousarray(weights[:dense]),
         lexical_weight=np.ascontiguousarray(weights[dense:]),
@@ -205,6 +238,7 @@ def fit(
         vocabulary={str(word): int(index) for word, index in tfidf.vocabulary_.items()},
         idf=np.asarray(tfidf.idf_, dtype=np.float64),
         fingerprint=fingerprint,
+        neighbours=neighbours,
     )
 
 
@@ -216,7 +250,7 @@ class _FeatureCache:
         from assistant.encoder.install import WEIGHTS_SHA256
 
         # Features change with the encoder's weights and with how they are pooled.
-        version = hashlib.sha256(f"{WEIGHTS_SHA256}{TRAINER_VERSION}".encode()).hexdigest()
+        version = hashlib.sha256(f"{WEIGHTS_SHA256}{FEATURES_VERSION}".encode()).hexdigest()
         self._path = path.with_name(f"{path.stem}-{version[:12]}{path.suffix}")
         self._vectors: dict[str, np.ndarray] = {}
         if self._path.is_file():

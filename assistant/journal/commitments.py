@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
 import json
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -21,12 +22,17 @@ from typing import Any, Protocol
 
 from actions.coaching.commitments import CommitmentRecord, checkin_question
 from actions.payloads import COMMITMENTS_CONTEXT_KEY
-from assistant.dialogue.bridge import Dialogue, RasaDialogue, TurnResult
-from assistant.journal.guided_progress import GuidedProgressDialogue
+from assistant.dialogue.bridge import Dialogue, TurnResult
 from assistant.journal.store import JournalWrite
-from assistant.journal.time_apart import TimeApartDialogue, local_now
+from assistant.journal.time_apart import local_now
 
-__all__ = ["COMMITMENTS_PREFIX", "CommitmentsDialogue", "commitments_key", "read_commitments"]
+__all__ = [
+    "COMMITMENTS_PREFIX",
+    "CommitmentsDialogue",
+    "commitments_key",
+    "read_commitments",
+    "takes_context",
+]
 
 COMMITMENTS_PREFIX = "commitments/"
 KEPT_FOR = timedelta(days=400)
@@ -40,6 +46,12 @@ class _Store(Protocol):
     def save_progress(self, key: str, value_json: str) -> JournalWrite: ...
 
     def load_progress(self, key: str, max_age: timedelta) -> str | None: ...
+
+
+def takes_context(dialogue: Dialogue) -> bool:
+    """True when `dialogue.handle` takes `context` (more metadata for the actions): the
+    RasaDialogue and the journal wrappers around it do."""
+    return "context" in inspect.signature(dialogue.handle).parameters
 
 
 def commitments_key(sender: str) -> str:
@@ -139,8 +151,8 @@ class CommitmentsDialogue:
         asking = self._asking.get(sender)
         own = {"now": now.isoformat(), "checkin": asking[0] if asking else None}
         merged = {**(context or {}), COMMITMENTS_CONTEXT_KEY: own}
-        if isinstance(self.inner, (RasaDialogue, GuidedProgressDialogue, TimeApartDialogue)):
-            result = await self.inner.handle(sender, text, audio, context=merged)
+        if takes_context(self.inner):
+            result = await self.inner.handle(sender, text, audio, context=merged)  # type: ignore[call-arg]
         else:
             result = await self.inner.handle(sender, text, audio)
         if asking is not None:

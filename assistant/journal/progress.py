@@ -17,7 +17,7 @@ from actions.coaching.progress import GOOD_LABELS, ExerciseProgress, ProgressFac
 from actions.payloads import PROGRESS_CONTEXT_KEY
 from assistant.dialogue.bridge import Dialogue, TurnResult
 from assistant.errors import StorageError
-from assistant.journal.commitments import COMMITMENTS_PREFIX, CommitmentsDialogue, read_commitments
+from assistant.journal.commitments import COMMITMENTS_PREFIX, read_commitments, takes_context
 from assistant.journal.store import Journal
 from assistant.journal.time_apart import AGREEMENT_PREFIX, local_now
 
@@ -140,6 +140,6 @@ class ProgressDialogue:
         self, sender: str, text: str, audio: Mapping[str, Any] | None = None
     ) -> TurnResult:
         context = {PROGRESS_CONTEXT_KEY: self.facts()}
-        if isinstance(self.inner, CommitmentsDialogue):
-            return await self.inner.handle(sender, text, audio, context=context)
+        if takes_context(self.inner):
+            return await self.inner.handle(sender, text, audio, context=context)  # type: ignore[call-arg]
         return await self.inner.handle(sender, text, audio)

@@ -42,3 +42,17 @@ APART_CONTEXT_KEY = "kintsugi_apart_context"
 """User-message metadata from the runtime, on every turn: {"now": ISO 8601 local time,
 "agreement": the running `ApartPayload` or null}. The runtime keeps agreements (in the
 journal, with consent); the actions only read them, and the clock, from here."""
+
+COMMITMENT_KEY = "kintsugi_commitment"
+"""What a commitments turn settled (`CommitmentPayload` in actions/coaching/commitments): a
+promise just agreed and whether to keep it, or the answer to a check-in."""
+
+COMMITMENTS_CONTEXT_KEY = "kintsugi_commitments_context"
+"""User-message metadata from the runtime, on every turn: {"now": ISO 8601 local time,
+"checkin": the kept `CommitmentRecord` the session opened by asking about, or null}. The
+runtime keeps commitments (in the journal, with consent); the actions only read them here."""
+
+PROGRESS_CONTEXT_KEY = "kintsugi_progress_context"
+"""User-message metadata from the runtime, on every turn: what the journal holds, as facts
+for the spoken progress summary (`ProgressFacts` in actions/coaching/progress), or null
+when there is no journal."""

@@ -8,8 +8,10 @@ path, so the server starts only what Rasa calls.
 
 from actions import (
     apology_actions,
+    commitment_actions,
     common_actions,
     listening_actions,
+    progress_actions,
     questions_actions,
     reflection_actions,
     safety_actions,
@@ -18,8 +20,10 @@ from actions import (
 
 __all__ = [
     "apology_actions",
+    "commitment_actions",
     "common_actions",
     "listening_actions",
+    "progress_actions",
     "questions_actions",
     "reflection_actions",
     "safety_actions",

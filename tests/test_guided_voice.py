@@ -296,8 +296,10 @@ class StepDialogue:
 
 def test_talk_keeps_a_reflection_s_place_in_the_journal(tmp_path: Path) -> None:
     from assistant.cli.voice import _with_journal
+    from assistant.journal.commitments import CommitmentsDialogue
     from assistant.journal.guided_progress import GuidedProgressDialogue
     from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.progress import ProgressDialogue
     from assistant.journal.store import Journal
     from assistant.journal.time_apart import TimeApartDialogue
     from assistant.settings import PrivacySettings
@@ -306,14 +308,21 @@ def test_talk_keeps_a_reflection_s_place_in_the_journal(tmp_path: Path) -> None:
     with Journal.open(privacy) as journal:
         dialogue = _with_journal(StepDialogue(), journal)  # type: ignore[arg-type]
         assert isinstance(dialogue, JournaledDialogue)
-        assert isinstance(dialogue.inner, TimeApartDialogue)  # carries a time-apart agreement
-        assert isinstance(dialogue.inner.inner, GuidedProgressDialogue)
+        # Progress facts, kept promises, a time-apart agreement, then the reflection's place.
+        assert isinstance(dialogue.inner, ProgressDialogue)
+        assert isinstance(dialogue.inner.inner, CommitmentsDialogue)
+        apart = dialogue.inner.inner.inner
+        assert isinstance(apart, TimeApartDialogue)  # carries a time-apart agreement
+        assert isinstance(apart.inner, GuidedProgressDialogue)
         asyncio.run(dialogue.handle("voice", "repeat"))
     with Journal.open(privacy) as journal:  # as after a restart
         again = _with_journal(StepDialogue(), journal)  # type: ignore[arg-type]
         assert isinstance(again, JournaledDialogue)
-        assert isinstance(again.inner, TimeApartDialogue)
-        assert isinstance(again.inner.inner, GuidedProgressDialogue)
-        saved = again.inner.inner.progress.saved("voice")
+        assert isinstance(again.inner, ProgressDialogue)
+        assert isinstance(again.inner.inner, CommitmentsDialogue)
+        apart = again.inner.inner.inner
+        assert isinstance(apart, TimeApartDialogue)
+        assert isinstance(apart.inner, GuidedProgressDialogue)
+        saved = apart.inner.progress.saved("voice")
     assert saved is not None and saved["step"] == 3
     assert saved["reflection"] == "before-a-hard-conversation"

@@ -146,7 +146,7 @@ def test_show_summarises_sessions_dates_and_scores(
     assert "3 practice turns in 2 sessions, 2026-03-01 to 2026-03-03." in out
     assert "apology: 3 attempts, best score 72, latest 72" in out
     assert "2026-03-01 09:30 UTC  apology, attempt 1, score 40" in out
-    assert "Saved items: 1 (commitment)." in out
+    assert "Saved items: 1 (promises you asked me to keep)." in out
     assert "Your words are not kept" in out
 
 

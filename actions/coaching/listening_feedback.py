@@ -54,9 +54,25 @@ class ListeningFeedback:
     def text(self) -> str:
         return " ".join(self.sentences)
 
+    @property
+    def score(self) -> int:
+        """0-100 for the journal: how much of what they said the reflection covered, less
+        a tenth for each time the user cut in; 0 without a reflection."""
+        if self.reflection is None:
+            return 0
+        return max(0, round(100 * self.reflection.coverage) - 10 * len(self.interruptions))
+
+    @property
+    def labels(self) -> list[str]:
+        """The reflection's labels, and `interrupting` when the user cut in."""
+        labels = list(self.reflection.labels) if self.reflection else []
+        return [*labels, "interrupting"] if self.interruptions else labels
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "exercise": "listening",
+            "score": self.score,
+            "labels": self.labels,
             "scenario_id": self.scenario_id,
             "text": self.text,
             "sentences": list(self.sentences),

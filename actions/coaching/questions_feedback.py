@@ -97,9 +97,29 @@ class QuestionsFeedback:
     def text(self) -> str:
         return " ".join(self.sentences)
 
+    @property
+    def labels(self) -> list[str]:
+        """Every patience label found in any round (and `inconsistent` when answers to the
+        same question contradict each other), in order of first appearance."""
+        found = [label for round_ in self.rounds for label in round_.answer.labels]
+        if self.inconsistencies:
+            found.append("inconsistent")
+        return list(dict.fromkeys(found))
+
+    @property
+    def score(self) -> int:
+        """0-100 for the journal: each round answered without impatience, belittling,
+        deflection or the like counts, and a contradiction takes a share off."""
+        if not self.rounds:
+            return 0
+        clean = sum(1 for round_ in self.rounds if round_.answer.patient)
+        return max(0, round(100 * clean / len(self.rounds)) - 20 * len(self.inconsistencies))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "exercise": "questions",
+            "score": self.score,
+            "labels": self.labels,
             "scenario_id": self.scenario_id,
             "text": self.text,
             "sentences": list(self.sentences),

@@ -21,7 +21,9 @@ from typing import IO, Any
 from assistant.aio import with_wait_notice
 from assistant.dialogue.bridge import Dialogue, TurnResult
 from assistant.dialogue.replies import STILL_LOADING, WAIT_NOTICE_S
+from assistant.journal.commitments import CommitmentsDialogue
 from assistant.journal.guided_progress import GuidedProgressDialogue
+from assistant.journal.progress import ProgressDialogue
 from assistant.journal.store import Journal
 from assistant.journal.time_apart import TimeApartDialogue
 
@@ -79,13 +81,15 @@ def _with_journal(result: TurnResult, journal: Journal | None) -> TurnResult:
     return dataclasses.replace(result, bot=[*result.bot, write.message])
 
 
-def _with_progress(dialogue: Dialogue, journal: Journal | None) -> TimeApartDialogue:
-    """With a journal, guided reflections can be resumed where they were left, and a kept
-    time-apart agreement is carried into the session; without one, an agreement holds for
+def _with_progress(dialogue: Dialogue, journal: Journal | None) -> ProgressDialogue:
+    """With a journal, guided reflections can be resumed where they were left, a kept
+    time-apart agreement is carried into the session, kept promises are checked in on, and
+    "how am I doing?" is answered from it; without one, an agreement or a promise holds for
     this run only."""
     if journal is not None:
         dialogue = GuidedProgressDialogue(dialogue, journal)
-    return TimeApartDialogue(dialogue, journal)
+    apart = TimeApartDialogue(dialogue, journal)
+    return ProgressDialogue(CommitmentsDialogue(apart, journal), journal)
 
 
 async def run_jsonl(
@@ -136,7 +140,8 @@ async def run_interactive(
     greeted: asyncio.Future[TurnResult] | None = None
     if greeting is not None:
         _print_bot(sink, [greeting])
-        # A kept time-apart agreement: how long is left, or the preparation for the talk.
+        # A kept time-apart agreement (how long is left, or the preparation for the talk),
+        # and a kept promise's check-in.
         _print_bot(sink, dialogue.opening(DEFAULT_SENDER))
         greeted = asyncio.ensure_future(dialogue.handle(DEFAULT_SENDER, "hello"))
     else:

@@ -135,8 +135,8 @@ def summarize(data: dict[str, Any], data_dir: Path) -> str:
     else:
         lines.append("No practice turns kept.")
     if progress:
-        keys = ", ".join(str(item["key"]) for item in progress)
-        lines.append(f"Saved items: {len(progress)} ({keys}).")
+        kinds = ", ".join(dict.fromkeys(_saved_kind(str(item["key"])) for item in progress))
+        lines.append(f"Saved items: {len(progress)} ({kinds}).")
     lines.append(
         "Your words are kept (you turned on keep_transcripts)."
         if data.get("transcripts_kept")
@@ -144,6 +144,22 @@ def summarize(data: dict[str, Any], data_dir: Path) -> str:
     )
     lines.append("`kintsugi journal export` shows everything; `kintsugi journal forget` erases it.")
     return "\n".join(lines)
+
+
+SAVED_KINDS = {
+    "guided-position/": "where a reflection was paused",
+    "guided-answer/": "answers kept from a reflection",
+    "time-apart/": "a time-apart agreement",
+    "commitment": "promises you asked me to keep",
+}
+
+
+def _saved_kind(key: str) -> str:
+    """What a saved item is, in words (never its internal key)."""
+    for prefix, words in SAVED_KINDS.items():
+        if key.startswith(prefix):
+            return words
+    return "other saved progress"
 
 
 def _export(settings: Settings) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 from assistant.cli.journal import add_journal_commands
+from assistant.cli.progress import add_progress_command
 from assistant.cli.serve import add_serve_commands
 from assistant.cli.voice import add_voice_commands
 from assistant.errors import KintsugiError, UsageError
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(handler=_cmd_train)
 
     add_journal_commands(commands)
+    add_progress_command(commands)
     add_voice_commands(commands, _open_dialogue, text_fallback=_typed_chat)
     add_serve_commands(commands, _open_dialogue)
     return parser

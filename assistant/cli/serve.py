@@ -130,8 +130,10 @@ def _build_device(
     from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
     from assistant.home.serve import HomeDevice, ServeOptions
     from assistant.home.wake import vosk_spotter
+    from assistant.journal.commitments import CommitmentsDialogue
     from assistant.journal.guided_progress import GuidedProgressDialogue
     from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.progress import ProgressDialogue
     from assistant.journal.time_apart import TimeApartAnnouncer, TimeApartDialogue
     from assistant.speech.tts import Pyttsx3Synthesizer
     from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
@@ -152,8 +154,10 @@ def _build_device(
         guided = GuidedProgressDialogue(dialogue, journal)
         # A kept time-apart agreement too: the session's first reply says how long is left.
         apart = TimeApartDialogue(guided, journal)
+        # Kept promises are checked in on, and "how am I doing?" is answered.
+        kept = ProgressDialogue(CommitmentsDialogue(apart, journal), journal)
         return VoiceSession(
-            dialogue=JournaledDialogue(apart, journal),
+            dialogue=JournaledDialogue(kept, journal),
             microphone=microphone,
             speaker=speaker,
             recognizer=recognizer,

@@ -236,13 +236,17 @@ def _with_journal(dialogue: Dialogue, journal: Any) -> Dialogue:
     """As in text chat and `kintsugi serve`: turns are kept in the journal (words only with
     consent), and a guided reflection's place is kept there, so "resume my reflection"
     picks it up by voice after a restart; a kept time-apart agreement is carried (the
-    first reply says how long is left)."""
+    first reply says how long is left); kept promises are checked in on, and "how am I
+    doing?" is answered from the journal."""
+    from assistant.journal.commitments import CommitmentsDialogue
     from assistant.journal.guided_progress import GuidedProgressDialogue
     from assistant.journal.journaled_dialogue import JournaledDialogue
+    from assistant.journal.progress import ProgressDialogue
     from assistant.journal.time_apart import TimeApartDialogue
 
     guided = GuidedProgressDialogue(dialogue, journal)
-    return JournaledDialogue(TimeApartDialogue(guided, journal), journal)
+    kept = CommitmentsDialogue(TimeApartDialogue(guided, journal), journal)
+    return JournaledDialogue(ProgressDialogue(kept, journal), journal)
 
 
 def _make_session(

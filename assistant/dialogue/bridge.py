@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from actions.coaching.apart.payload import ApartPayload
+from actions.coaching.commitments.payload import CommitmentPayload
 from actions.coaching.guided.payload import GuidePayload
 from actions.coaching.safety import crisis_reply
 from actions.coaching.scenarios.listen_payload import ListenPayload
@@ -23,6 +24,7 @@ from actions.payloads import (
     APART_CONTEXT_KEY,
     APART_KEY,
     AUDIO_KEY,
+    COMMITMENT_KEY,
     EXPECT_KEY,
     FEEDBACK_KEY,
     GUIDE_KEY,
@@ -50,7 +52,15 @@ LOAD_POLL_S = 0.05
 COMMAND_INTENTS = frozenset({"stop", "help", "skip", "ask_crisis_help"})
 MAX_COMMAND_WORDS = 5
 FREE_TEXT_LOOPS = frozenset(
-    {"apology_form", "listening_form", "questions_form", "guided_form", "apart_form"}
+    {
+        "apology_form",
+        "listening_form",
+        "questions_form",
+        "guided_form",
+        "apart_form",
+        "commitment_form",
+        "promise_roleplay_form",
+    }
 )
 # The turn each free-text loop waits for when no action said (actions normally say, turn by
 # turn: a listening monologue expects short answers until its reflection, which is long).
@@ -60,6 +70,8 @@ LOOP_TURN_KINDS = {
     "questions_form": "answer",
     "guided_form": "command",
     "apart_form": "answer",
+    "commitment_form": "answer",
+    "promise_roleplay_form": "long_form",
 }
 # A saved guided-reflection position (from the journal) goes to the actions only with a
 # request that can use it, not with every turn.
@@ -172,6 +184,10 @@ class TurnResult:
     """A time-apart agreement: on the turn that settles it, and (added by the runtime that
     keeps it) on every turn while it runs. `until` is the agreed time, ISO 8601."""
 
+    commitment: CommitmentPayload | None = None
+    """What a commitments turn settled for the runtime to keep: a promise just agreed
+    (`made`, with `keep`), or a check-in answered (`checkin`)."""
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSONL shape (`expect` is included for voice front-ends)."""
         return {
@@ -187,6 +203,7 @@ class TurnResult:
             "listen": self.listen,
             "guide": self.guide,
             "apart": self.apart,
+            "commitment": self.commitment,
         }
 
 
@@ -342,13 +359,16 @@ class RasaDialogue:
         *,
         resume: Mapping[str, Any] | None = None,
         apart: Mapping[str, Any] | None = None,
+        context: Mapping[str, Any] | None = None,
     ) -> TurnResult:
         """Run one user turn and collect everything it produced.
 
         `resume` is a saved guided-reflection position (assistant.journal.guided_progress); it
         reaches the actions, as message metadata, only when the turn asks to resume. `apart`
         is the time-apart context ({"now", "agreement"}, assistant.journal.time_apart); it
-        reaches the actions with every turn."""
+        reaches the actions with every turn. `context` holds more message metadata for the
+        actions, by payload key (the kept commitments and the progress facts, from the
+        journal wrappers)."""
         await self.wait_loaded()
         cleaned = clean_text(text, self._settings.max_message_chars)
         if cleaned.problem is InputProblem.NOT_ENGLISH and self._screen_finds(cleaned.text):
@@ -374,13 +394,13 @@ class RasaDialogue:
         if cleaned.problem is InputProblem.TRUNCATED:
             notes.append(INPUT_PROBLEM_REPLIES[InputProblem.TRUNCATED])
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
-        plan = _Plan(cleaned.text, verdicts, audio, resume, apart=apart)
+        plan = _Plan(cleaned.text, verdicts, audio, resume, apart=apart, context=context)
         pending = self._pending_checks.pop(sender, None)
         if pending is not None and not _certain(verdicts):
             answered = self._answer_check(sender, pending, cleaned.text)
             if isinstance(answered, TurnResult):
                 return answered
-            plan = dataclasses.replace(answered, apart=apart)
+            plan = dataclasses.replace(answered, apart=apart, context=context)
         notes.extend(plan.lead)
         result = await self._run_turn(sender, plan)
         failure = self._actions.take_failure() if self._actions else None
@@ -416,6 +436,7 @@ class RasaDialogue:
             listen=turn.listen,
             guide=turn.guide,
             apart=turn.apart,
+            commitment=turn.commitment,
         )
 
     def _screen_finds(self, text: str) -> bool:
@@ -459,6 +480,8 @@ class RasaDialogue:
             metadata[GUIDE_RESUME_KEY] = dict(resume)
         if plan.apart is not None:
             metadata[APART_CONTEXT_KEY] = dict(plan.apart)
+        if plan.context:
+            metadata.update(plan.context)
         output = CollectingOutputChannel()
         await agent.handle_message(
             UserMessage(
@@ -469,7 +492,7 @@ class RasaDialogue:
                 metadata=metadata,
             )
         )
-        bot, feedback, expect, listen, guide, apart = _split_messages(output.messages)
+        bot, feedback, expect, listen, guide, apart, commitment = _split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if (
@@ -503,6 +526,7 @@ class RasaDialogue:
                 listen=listen,
                 guide=guide,
                 apart=apart,
+                commitment=commitment,
             ),
             snapshot=snapshot,
         )
@@ -572,6 +596,8 @@ class _Plan:
     """Lines said before the dialogue's reply."""
     apart: Mapping[str, Any] | None = None
     """The time-apart context for the actions (`RasaDialogue.handle`)."""
+    context: Mapping[str, Any] | None = None
+    """More metadata for the actions, by payload key (`RasaDialogue.handle`)."""
 
 
 @dataclass(frozen=True)
@@ -759,6 +785,7 @@ def _split_messages(
     ListenPayload | None,
     GuidePayload | None,
     ApartPayload | None,
+    CommitmentPayload | None,
 ]:
     """Separate spoken texts from the machine-readable custom payloads."""
     bot: list[str] = []
@@ -767,6 +794,7 @@ def _split_messages(
     listen: ListenPayload | None = None
     guide: GuidePayload | None = None
     apart: ApartPayload | None = None
+    commitment: CommitmentPayload | None = None
     for message in messages:
         if message.get("text"):
             bot.append(str(message["text"]))
@@ -785,7 +813,9 @@ def _split_messages(
                 guide = custom[GUIDE_KEY]
             if isinstance(custom.get(APART_KEY), dict):
                 apart = custom[APART_KEY]
-    return bot, feedback, expect, listen, guide, apart
+            if isinstance(custom.get(COMMITMENT_KEY), dict):
+                commitment = custom[COMMITMENT_KEY]
+    return bot, feedback, expect, listen, guide, apart, commitment
 
 
 def _expected_turn(tracker: Any) -> str:

@@ -143,11 +143,15 @@ class GuidedProgressDialogue:
         audio: Mapping[str, Any] | None = None,
         *,
         apart: Mapping[str, Any] | None = None,
+        context: Mapping[str, Any] | None = None,
     ) -> TurnResult:
-        """`apart` (the time-apart context) is passed on to a RasaDialogue."""
+        """`apart` (the time-apart context) and `context` (more metadata for the actions)
+        are passed on to a RasaDialogue."""
         saved = self.progress.saved(sender)
         if isinstance(self.inner, RasaDialogue):
-            result = await self.inner.handle(sender, text, audio, resume=saved, apart=apart)
+            result = await self.inner.handle(
+                sender, text, audio, resume=saved, apart=apart, context=context
+            )
         else:
             result = await self.inner.handle(sender, text, audio)
         messages = [write.message for write in self.progress.after_turn(result) if write.message]

@@ -770,8 +770,9 @@ def _labels_from_feedback(feedback: Mapping[str, Any]) -> tuple[str, ...]:
     """Identifiers naming what the analysis found; never phrases or quotes.
 
     Reads `findings[].label` (anti-patterns), `components` (a list of names, or a mapping
-    of name to a truthy value or to `{"present": bool}`) and `anti_patterns` (names or
-    `{"label": name}`). Anything that is not a short identifier is left out.
+    of name to a truthy value or to `{"present": bool}`), `anti_patterns` (names or
+    `{"label": name}`) and `labels` (names: listening, questions, commitments). Anything
+    that is not a short identifier is left out.
     """
     found: list[str] = []
 
@@ -793,6 +794,7 @@ def _labels_from_feedback(feedback: Mapping[str, Any]) -> tuple[str, ...]:
     add_items(feedback.get("components"))
     add_items(feedback.get("findings"))
     add_items(feedback.get("anti_patterns"))
+    add_items(feedback.get("labels"))
     return tuple(found)
 
 

@@ -115,13 +115,19 @@ class TimeApartDialogue:
         return lines
 
     async def handle(
-        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
+        self,
+        sender: str,
+        text: str,
+        audio: Mapping[str, Any] | None = None,
+        *,
+        context: Mapping[str, Any] | None = None,
     ) -> TurnResult:
+        """`context` (more metadata for the actions, from outer wrappers) is passed on."""
         opening = self.opening(sender)
         now = self._clock()
-        context = {"now": now.isoformat(), "agreement": self.agreement(sender)}
+        apart = {"now": now.isoformat(), "agreement": self.agreement(sender)}
         if isinstance(self.inner, (RasaDialogue, GuidedProgressDialogue)):
-            result = await self.inner.handle(sender, text, audio, apart=context)
+            result = await self.inner.handle(sender, text, audio, apart=apart, context=context)
         else:
             result = await self.inner.handle(sender, text, audio)
         messages: list[str] = []

@@ -116,7 +116,9 @@ def latency(model_dir: Path, runs: int) -> dict[str, float]:
             times.append((time.perf_counter() - started) * 1000)
         return round(statistics.median(times), 2)
 
+    encode = learned.encode  # the shared encoder: the same machine's reference figure
     return {
+        "encoder_whole_text_ms": median_ms(lambda: encode([APOLOGY_60_WORDS])),
         "rules_ms": median_ms(lambda: analyze_apology(APOLOGY_60_WORDS, use_learned=False)),
         "learned_ms": median_ms(lambda: analyze_apology(APOLOGY_60_WORDS, learned)),
         "budget_ms": 30.0,

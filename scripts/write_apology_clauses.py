@@ -694,6 +694,7 @@ BLAME = [
     "you always push my buttons",
     "you stopped making an effort first",
 ]
+BLAME += ["you were suffocating me", "you were always checking up on me", "you made it so I couldn't be honest"]
 MINIMIZING = [
     "it's no big deal",
     "it was just one kiss",
@@ -953,6 +954,33 @@ NONE = [
     "please just hear me out",
 ]
 
+DISOWNING = [  # what comes before a phrase that is mentioned or refused, not said
+    "I'm not going to say {}", "I won't tell you {}", "I'm not saying {}", "I'd never say {}",
+    "I know saying {} means nothing", "I refuse to pretend {}", "I won't act like {}",
+    "I'm not going to claim {}", "don't worry, I won't say {}", "I used to say {}, I was wrong",
+]
+PARTNER_ACTS = [  # the partner's own faults, thrown back: counter_attack
+    "you lied to me about the car", "you hid your spending from me last year", "you read my diary once",
+    "you went out with your ex for coffee", "you screamed at me at your mum's", "you never told me about the loan",
+    "you flirt with the neighbour", "you kept your phone locked for months", "you blew our holiday money",
+    "you called me useless in front of Sam", "you forgot to pick me up from the airport",
+]
+MORE_NONE = [
+    "I don't think you're overreacting at all", "you're not being dramatic", "your feelings make sense",
+    "I get why you don't believe me", "I know words aren't enough", "I've had a lot of time to think",
+    "I wanted to say this face to face", "I know you might not be ready", "I'm saying this without expecting anything",
+    "you don't owe me anything", "I'm not here to defend myself", "I'd like to tell you what I've learned",
+    "this isn't about me", "I'm going to stop talking and listen now", "I'm not looking for a quick fix",
+    "I wrote down what I wanted to say", "it's taken me a while to see it clearly", "I know you're tired",
+    "you asked me a question last week and I dodged it", "I want to answer that properly",
+    "I've been avoiding this conversation", "I'm ready to hear whatever you want to say",
+    "I'll start with the hardest part", "there's no good way to say this", "I asked your sister how you were",
+    "the counsellor's number is on the fridge", "we moved here for my job", "the statement came on Monday",
+    "we both know how that night went", "I keep replaying that conversation", "you were right to ask",
+    "I don't expect you to say anything right now", "I'm glad you agreed to talk",
+    "I said I'd call at eight and I'm calling", "you don't have to decide anything tonight",
+    "I'm not asking for anything", "even if you're still angry that's okay", "I'm trying to find the words",
+]
 SARCASM = [  # (text, labels)
     ("oh I'm SO sorry I'm not perfect like you", ["counter_attack"]),
     ("sorry I'm such a terrible person, I guess", ["self_focus"]),
@@ -1271,6 +1299,19 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
         if rng.random() < 0.6:
             t = speech(t, rng)
         add("combinations", t, labels)
+    # Mentioned or refused, not said: no anti-pattern (a refused excuse is responsibility).
+    for pool, label in [*defence_pools, (ABSOLUTE, "absolute_promise"), (PRESSURE, "pressure_to_forgive"),
+                        (PASSIVE, "passive_voice")]:
+        for phrase in rng.sample(pool, min(14, len(pool))):
+            t = rng.choice(DISOWNING).format(phrase)
+            labels = ["responsibility"] if label == "excuse" else []
+            add("no_label", speech(t, rng) if rng.random() < 0.5 else cap(t) + ".", labels)
+    for t in PARTNER_ACTS:
+        for variant in (t, f"and {t}", f"well {t}"):
+            add("attacks", speech(variant, rng) if rng.random() < 0.5 else cap(variant), ["counter_attack"])
+    for p in MORE_NONE:
+        add("no_label", cap(p) + ".", [])
+        add("no_label", speech(p, rng), [])
     # The clause after a "but", read alone (the analyzer cuts there): the defence it carries.
     for pool, label in defence_pools:
         for tail in rng.sample(pool, 12):

@@ -1732,6 +1732,12 @@ def analyze_apology(
     )
 
 
+def _disowned(clause: str) -> bool:
+    """The rules' test for a phrase mentioned or refused rather than said ("I'm not going to
+    say calm down"), applied to a whole clause: the model does not read negation well."""
+    return bool(_DISAVOW_CUE.search(normalize(clause).text))
+
+
 def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Finding]:
     """The rules' findings with the learned reading of the same text (see analyze_apology)."""
     found = {label: reading.found(label) for label in LABELS}
@@ -1751,6 +1757,8 @@ def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Findi
             continue
         clause = found[label][0]
         if any(read_as(other, clause.start, clause.end) for other in CANCELLED_BY.get(label, ())):
+            continue
+        if label in ANTI_PATTERNS and _disowned(clause.text):
             continue
         kept.append(Finding(label, clause.text, clause.start, clause.end, ADVICE[label]))
     return kept

@@ -194,7 +194,7 @@ class LearnedLabels:
     """The clause model with the encoder that feeds it: text → :class:`ClauseReading`."""
 
     def __init__(self, encode: Encode, model: ClauseModel) -> None:
-        self._encode = encode
+        self.encode = encode
         self.model = model
 
     def read(self, text: str) -> ClauseReading:
@@ -204,5 +204,5 @@ class LearnedLabels:
             empty = np.zeros((0, len(labels)), np.float32)
             return ClauseReading(pieces, empty, self.model.thresholds, labels)
         texts = [p.text for p in pieces]
-        probabilities = self.model.probabilities(self._encode(texts), texts)
+        probabilities = self.model.probabilities(self.encode(texts), texts)
         return ClauseReading(pieces, probabilities, self.model.thresholds, labels)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.coaching.delivery import DeliveryNotes, analyze_delivery
 from actions.coaching.normalize import Normalized, normalize
+from actions.coaching.pieces import sentence_spans
 
 if TYPE_CHECKING:
     from actions.coaching.learned_labels import ClauseReading, LearnedLabels
@@ -1689,8 +1690,9 @@ def learned_labels_in_use() -> LearnedLabels | None:
 CANCELLED_BY: dict[str, frozenset[str]] = {
     "specific_act": frozenset({"feelings_deflection", "conditional", "absolute_promise"}),
     "regret": frozenset({"feelings_deflection", "conditional"}),
-    "harm_acknowledged": frozenset({"conditional"}),
+    "harm_acknowledged": frozenset({"conditional", "feelings_deflection"}),
     "repentance": frozenset({"absolute_promise"}),
+    "responsibility": frozenset({"blame_shift"}),
 }
 
 
@@ -1752,11 +1754,22 @@ def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Findi
         or not any(read_as(other, f.start, f.end) for other in CANCELLED_BY.get(f.label, ()))
     ]
     present = {f.label for f in kept}
+    sentences = sentence_spans(reading.text)
+
+    def sentence_of(start: int, end: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+
     for label in LABELS:
         if label in present or not found[label]:
             continue
         clause = found[label][0]
-        if any(read_as(other, clause.start, clause.end) for other in CANCELLED_BY.get(label, ())):
+        # An addition is held to its whole sentence ("If I hurt you, then I'm sorry"):
+        # a ruling label found there, by the rules or the model, rules it out.
+        first, last = sentence_of(clause.start, clause.end)
+        cancellers = CANCELLED_BY.get(label, frozenset())
+        if any(read_as(other, first, last) for other in cancellers) or any(
+            f.label in cancellers and f.start < last and first < f.end for f in kept
+        ):
             continue
         if label in ANTI_PATTERNS and _disowned(clause.text):
             continue

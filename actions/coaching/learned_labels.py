@@ -167,6 +167,9 @@ class ClauseModel:
 class ClauseReading:
     """The model's reading of one turn: its clauses and each label's probability."""
 
+    text: str
+    """The turn as given."""
+
     pieces: tuple[Segment, ...]
     probabilities: np.ndarray
     """(len(pieces), len(labels))."""
@@ -202,7 +205,7 @@ class LearnedLabels:
         labels = self.model.labels
         if not pieces:
             empty = np.zeros((0, len(labels)), np.float32)
-            return ClauseReading(pieces, empty, self.model.thresholds, labels)
+            return ClauseReading(text, pieces, empty, self.model.thresholds, labels)
         texts = [p.text for p in pieces]
         probabilities = self.model.probabilities(self.encode(texts), texts)
-        return ClauseReading(pieces, probabilities, self.model.thresholds, labels)
+        return ClauseReading(text, pieces, probabilities, self.model.thresholds, labels)

@@ -981,6 +981,26 @@ MORE_NONE = [
     "I said I'd call at eight and I'm calling", "you don't have to decide anything tonight",
     "I'm not asking for anything", "even if you're still angry that's okay", "I'm trying to find the words",
 ]
+CONTRARY = [  # the words of an anti-pattern, negated or turned round: (text, labels)
+    ("it was a serious thing and I treated it like nothing", ["responsibility"]),
+    ("it wasn't a small thing", []), ("it wasn't only once, it was for months", ["responsibility"]),
+    ("it was more than a kiss", []), ("it was never just about money", []),
+    ("you're not being too sensitive", []), ("you're not being dramatic at all", []),
+    ("you're right to be upset", ["harm_acknowledged"]), ("your anger makes sense", ["harm_acknowledged"]),
+    ("nobody made me do it", ["responsibility"]), ("it wasn't the drink, it was me", ["responsibility"]),
+    ("I wasn't too tired to know better", ["responsibility"]), ("I had a choice and I made the wrong one", ["responsibility"]),
+    ("I can't say it'll never happen again, I can say what I'm doing about it", []),
+    ("I don't want to rush you", []), ("there's no hurry to forgive me", []),
+    ("you don't have to forgive me", []), ("take as long as you want before we talk", ["repair_offer"]),
+    ("we can go over it as many times as you need", ["repair_offer"]), ("ask me again whenever you want", ["repair_offer"]),
+    ("it's not about whether you overreacted", []), ("I'm not here to argue about who did what", []),
+    ("your mistakes aren't the point right now", []), ("this isn't about what you did", []),
+    ("I'm not trying to make this about me", []), ("I'm not going to ask you to move on", []),
+    ("I won't ask you to forget it", []), ("I know it wasn't nothing", []),
+    ("I'm not going to call it a mistake, it was a choice", ["responsibility"]),
+    ("nothing about it was okay", []), ("it was never okay", []), ("there was no good reason", ["responsibility"]),
+    ("I'm not going to pretend I was protecting you", ["responsibility"]),
+]
 SARCASM = [  # (text, labels)
     ("oh I'm SO sorry I'm not perfect like you", ["counter_attack"]),
     ("sorry I'm such a terrible person, I guess", ["self_focus"]),
@@ -1306,6 +1326,9 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
             t = rng.choice(DISOWNING).format(phrase)
             labels = ["responsibility"] if label == "excuse" else []
             add("no_label", speech(t, rng) if rng.random() < 0.5 else cap(t) + ".", labels)
+    for text, labels in CONTRARY:
+        add("no_label", cap(text) + ".", labels)
+        add("no_label", speech(text, rng), labels)
     for t in PARTNER_ACTS:
         for variant in (t, f"and {t}", f"well {t}"):
             add("attacks", speech(variant, rng) if rng.random() < 0.5 else cap(variant), ["counter_attack"])

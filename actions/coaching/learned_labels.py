@@ -115,7 +115,8 @@ class ClauseModel:
             indices, values = tfidf_row(text, self.vocabulary, self.idf)
             if len(indices):
                 logits[row] += values @ self.lexical_weight[indices]
-        return 1.0 / (1.0 + np.exp(-logits))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return probabilities
 
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""

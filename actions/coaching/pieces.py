@@ -142,16 +142,19 @@ def clauses(turn: str) -> list[Segment]:
         if len(spans) > 1 and len(_WORD.findall(turn, *spans[0])) < CLAUSE_MIN_WORDS:
             spans[:2] = [(spans[0][0], spans[1][1])]
         for left, right in spans:
-            words = [(m.start(), m.end()) for m in _WORD.finditer(turn, left, right)]
-            if len(words) <= CLAUSE_MAX_WORDS:
-                pieces.append(Segment(turn[left:right], left, right))
-                continue
-            stride = CLAUSE_MAX_WORDS // 2
-            for first in range(0, len(words), stride):
-                window = words[first : first + CLAUSE_MAX_WORDS]
-                pieces.append(
-                    Segment(turn[window[0][0] : window[-1][1]], window[0][0], window[-1][1])
-                )
-                if first + CLAUSE_MAX_WORDS >= len(words):
-                    break
+            pieces.extend(_windows(turn, left, right))
     return pieces
+
+
+def _windows(turn: str, left: int, right: int) -> list[Segment]:
+    """The clause turn[left:right], or overlapping windows of it when it is too long."""
+    bounds = [(m.start(), m.end()) for m in _WORD.finditer(turn, left, right)]
+    if len(bounds) <= CLAUSE_MAX_WORDS:
+        return [Segment(turn[left:right], left, right)]
+    windows = []
+    for first in range(0, len(bounds), CLAUSE_MAX_WORDS // 2):
+        start, end = bounds[first][0], bounds[min(first + CLAUSE_MAX_WORDS, len(bounds)) - 1][1]
+        windows.append(Segment(turn[start:end], start, end))
+        if first + CLAUSE_MAX_WORDS >= len(bounds):
+            break
+    return windows

@@ -1000,6 +1000,12 @@ CONTRARY = [  # the words of an anti-pattern, negated or turned round: (text, la
     ("I'm not going to call it a mistake, it was a choice", ["responsibility"]),
     ("nothing about it was okay", []), ("it was never okay", []), ("there was no good reason", ["responsibility"]),
     ("I'm not going to pretend I was protecting you", ["responsibility"]),
+    # "it will happen again" as the partner's fear, not a vow
+    ("you're scared it will happen again", ["harm_acknowledged"]), ("she's afraid it'll happen again", []),
+    ("you worry it will never stop", ["harm_acknowledged"]), ("he thinks I'll do it again", []),
+    ("you're frightened this will happen again", ["harm_acknowledged"]), ("she doesn't believe it won't happen again", []),
+    ("you keep waiting for it to happen again", ["harm_acknowledged"]), ("that fear of it happening again is fair", ["harm_acknowledged"]),
+    ("and terrified it will happen again", ["harm_acknowledged"]), ("they're wary it could happen again", []),
 ]
 SARCASM = [  # (text, labels)
     ("oh I'm SO sorry I'm not perfect like you", ["counter_attack"]),

@@ -227,3 +227,21 @@ def test_the_issues_examples_with_the_trained_model(
     assert present <= labels, labels
     assert not absent & labels, labels
     assert set(ANTI_PATTERNS) & labels
+
+
+def test_loading_and_reading_import_no_scikit_learn(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "m.npz"
+    _model({"regret": {"sorry": 9.0}}).save(path)
+    code = (
+        "import sys, numpy as np\n"
+        "from actions.coaching.apology import LABELS, analyze_apology\n"
+        "from actions.coaching.learned_labels import ClauseModel, LearnedLabels\n"
+        f"model = ClauseModel.load(__import__('pathlib').Path({str(path)!r}), LABELS)\n"
+        "learned = LearnedLabels(lambda t: np.zeros((len(t), 4), np.float32), model)\n"
+        "analyze_apology('so sorry', learned)\n"
+        "assert not [m for m in sys.modules if m.startswith(('sklearn', 'scipy'))]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)

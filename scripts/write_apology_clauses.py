@@ -1006,6 +1006,13 @@ CONTRARY = [  # the words of an anti-pattern, negated or turned round: (text, la
     ("you're frightened this will happen again", ["harm_acknowledged"]), ("she doesn't believe it won't happen again", []),
     ("you keep waiting for it to happen again", ["harm_acknowledged"]), ("that fear of it happening again is fair", ["harm_acknowledged"]),
     ("and terrified it will happen again", ["harm_acknowledged"]), ("they're wary it could happen again", []),
+    ("and scared that I'll lie again", ["harm_acknowledged"]), ("and worried that it will happen again", ["harm_acknowledged"]),
+    ("she's scared that this will happen again", []), ("and anxious it might happen again", ["harm_acknowledged"]),
+    ("you expect it to happen again", ["harm_acknowledged"]), ("he fears it will happen again someday", []),
+    ("and afraid I'll never change", ["harm_acknowledged"]), ("she said she's scared it'll all happen again", []),
+    ("and nervous that it'll happen again", ["harm_acknowledged"]), ("you dread it happening again", ["harm_acknowledged"]),
+    ("the fear that it will happen again", []), ("the kids are scared it will happen again", ["harm_acknowledged"]),
+    ("they're afraid it will happen again at the next party", []), ("and she's afraid it'll happen all over again", []),
 ]
 SARCASM = [  # (text, labels)
     ("oh I'm SO sorry I'm not perfect like you", ["counter_attack"]),

@@ -1,6 +1,7 @@
 """`make bench`: speed and memory of the parts, as medians and ratios.
 
-    python -m bench                 dialogue + analyzers + sentence encoder (a few minutes)
+    python -m bench                 dialogue + analyzers + sentence encoder + learned apology
+                                    labels (a few minutes)
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
     python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
     python -m bench --skip-stock    without the comparison with stock `rasa run` (bench/stock.py)
@@ -134,6 +135,10 @@ def main() -> int:
     results["analyzers"] = bench_analyzers()
     # The numpy sentence encoder (bench/encoder.py), in its own process for a clean RSS figure.
     results["encoder"] = bench_encoder()
+    # The apology analyzer with its learned labels (encoder included), a 60-word apology.
+    from bench.apology_learned import latency as apology_latency
+
+    results["apology_learned"] = apology_latency(model_dir, runs=50)
     # Language identification at the door (bench/language.py), in its own process too.
     results["language"] = bench_language()
     if not args.skip_stock:

@@ -36,6 +36,19 @@ def _quiet_rasa() -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _apology_rules_alone_outside_rasa_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The action server installs the learned apology labels once it starts; tests that do
+    not run the dialogue see the analyzer as unit tests expect, its rules alone."""
+    from actions.coaching.apology import learned_labels_in_use, use_learned_labels
+
+    saved = learned_labels_in_use()
+    if "rasa" not in request.keywords:
+        use_learned_labels(None)
+    yield
+    use_learned_labels(saved)
+
+
 @pytest.fixture(scope="session")
 def dialogue_settings() -> DialogueSettings:
     """The project's real models (dialogue and crisis classifier), trained now if `make`

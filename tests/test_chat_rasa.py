@@ -73,7 +73,9 @@ WEAK_APOLOGY = (
     "I'm sorry you feel that way. Mistakes were made, but I was stressed and you spend a lot "
     "too. It's not a big deal, calm down. Can we just move on?"
 )
-"""Six anti-patterns and no component; before the 45-word rule its feedback was 149 words."""
+"""Six anti-patterns by the rules (seven with the learned labels, which also read "and you spend
+a lot too" as a counter-attack) and no component; before the 45-word rule its feedback was 149
+words."""
 
 
 def _words(lines: list[str]) -> int:
@@ -86,7 +88,9 @@ def test_feedback_on_a_weak_apology_is_short_and_the_rest_is_offered(
     _turn(rasa_dialogue, run, "ear", "help me practise an apology")
     first = _turn(rasa_dialogue, run, "ear", WEAK_APOLOGY)
     assert first.safety is None and first.feedback is not None
-    assert len(first.feedback["anti_patterns"]) == 6  # the typed payload keeps every finding
+    # The typed payload keeps every finding.
+    assert len(first.feedback["anti_patterns"]) == 7
+    assert "counter_attack" in first.feedback["anti_patterns"]
     assert _words(first.bot) <= MAX_SPOKEN_WORDS, first.bot  # everything said this turn
     changes = [line for line in first.bot if line.startswith(("Saying", "Try", "Offer"))]
     assert len(changes) == 2, first.bot

@@ -28,10 +28,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actions.coaching.delivery import DeliveryNotes, analyze_delivery
 from actions.coaching.normalize import Normalized, normalize
+from actions.coaching.pieces import sentence_spans
+
+if TYPE_CHECKING:
+    from actions.coaching.learned_labels import ClauseReading, LearnedLabels
 
 __all__ = [
     "ACT_PAST_TENSE",
@@ -41,6 +45,9 @@ __all__ = [
     "ApologyAnalysis",
     "Finding",
     "analyze_apology",
+    "combine_findings",
+    "learned_labels_in_use",
+    "use_learned_labels",
 ]
 
 
@@ -1662,8 +1669,42 @@ def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def analyze_apology(text: str) -> ApologyAnalysis:
-    """Analyse one apology attempt, typed or recognised speech."""
+_learned_labels: LearnedLabels | None = None
+
+
+def use_learned_labels(learned: LearnedLabels | None) -> None:
+    """Set once by the action server at start (None: rules only, as in unit tests)."""
+    global _learned_labels
+    _learned_labels = learned
+
+
+def learned_labels_in_use() -> LearnedLabels | None:
+    """The learned labels `analyze_apology` uses by default, if any."""
+    return _learned_labels
+
+
+# Where the guidelines say one label rules another out in the same words ("sorry you feel
+# that way about the affair" names no act; "sorry if ..." is no regret), a rule finding is
+# dropped when the learned model reads its clause as the ruling label and not as the
+# finding's own. Measured on the never-trained test split and the tuned set (README).
+CANCELLED_BY: dict[str, frozenset[str]] = {
+    "specific_act": frozenset({"feelings_deflection", "conditional", "absolute_promise"}),
+    "regret": frozenset({"feelings_deflection", "conditional"}),
+    "harm_acknowledged": frozenset({"conditional", "feelings_deflection"}),
+    "repentance": frozenset({"absolute_promise"}),
+    "responsibility": frozenset({"blame_shift"}),
+}
+
+
+def analyze_apology(
+    text: str, learned: LearnedLabels | None = None, *, use_learned: bool = True
+) -> ApologyAnalysis:
+    """Analyse one apology attempt, typed or recognised speech.
+
+    With learned labels (``learned``, else those set by :func:`use_learned_labels`) the
+    rules' findings are kept where they are precise, a finding the model's reading of the
+    same clause rules out is dropped (:data:`CANCELLED_BY`), and labels the rules missed
+    are added, each quoting the clause it was read in. ``use_learned=False``: rules only."""
     norm = normalize(text)
     ctx = _Context(norm)
     candidates, refused = _match_rules(ctx)
@@ -1677,6 +1718,9 @@ def analyze_apology(text: str) -> ApologyAnalysis:
         findings.append(
             Finding(candidate.label, text[start:end], start, end, ADVICE[candidate.label])
         )
+    reader = (learned or _learned_labels) if use_learned else None
+    if reader is not None and text.strip():
+        findings = combine_findings(findings, reader.read(text))
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
 
     present = {finding.label for finding in findings}
@@ -1688,3 +1732,46 @@ def analyze_apology(text: str) -> ApologyAnalysis:
         score=score_labels(present),
         delivery=analyze_delivery(text, normalized=norm),
     )
+
+
+def _disowned(clause: str) -> bool:
+    """The rules' test for a phrase mentioned or refused rather than said ("I'm not going to
+    say calm down"), applied to a whole clause: the model does not read negation well."""
+    return bool(_DISAVOW_CUE.search(normalize(clause).text))
+
+
+def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Finding]:
+    """The rules' findings with the learned reading of the same text (see analyze_apology)."""
+    found = {label: reading.found(label) for label in LABELS}
+
+    def read_as(label: str, start: int, end: int) -> bool:
+        return any(c.start < end and start < c.end for c in found[label])
+
+    kept = [
+        f
+        for f in rules
+        if read_as(f.label, f.start, f.end)
+        or not any(read_as(other, f.start, f.end) for other in CANCELLED_BY.get(f.label, ()))
+    ]
+    present = {f.label for f in kept}
+    sentences = sentence_spans(reading.text)
+
+    def sentence_of(start: int, end: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+
+    for label in LABELS:
+        if label in present or not found[label]:
+            continue
+        clause = found[label][0]
+        # An addition is held to its whole sentence ("If I hurt you, then I'm sorry"):
+        # a ruling label found there, by the rules or the model, rules it out.
+        first, last = sentence_of(clause.start, clause.end)
+        cancellers = CANCELLED_BY.get(label, frozenset())
+        if any(read_as(other, first, last) for other in cancellers) or any(
+            f.label in cancellers and f.start < last and first < f.end for f in kept
+        ):
+            continue
+        if label in ANTI_PATTERNS and _disowned(clause.text):
+            continue
+        kept.append(Finding(label, clause.text, clause.start, clause.end, ADVICE[label]))
+    return kept

@@ -142,7 +142,9 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.dialogue.training import train_stale
 
     if not args.if_changed:
-        _say("kintsugi: training the dialogue model and the crisis classifier...")
+        _say(
+            "kintsugi: training the dialogue model, the crisis classifier and the apology labels..."
+        )
     trained = train_stale(settings.dialogue, force=not args.if_changed, quiet=not args.verbose)
     if trained:
         _say(f"kintsugi: trained the {' and the '.join(trained)}")
@@ -223,8 +225,11 @@ def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:
     from actions.coaching.apology import analyze_apology
+    from assistant.learning.apology import learned_labels_if_trained
 
-    print(json.dumps(analyze_apology(args.text).to_dict(), indent=2, ensure_ascii=False))
+    learned = learned_labels_if_trained(settings.dialogue.understanding_dir)
+    analysis = analyze_apology(args.text, learned)
+    print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     return 0
 
 

@@ -276,11 +276,13 @@ class RasaDialogue:
     def _load(self) -> None:
         try:
             # Imported here: it loads Rasa, which only the running dialogue needs.
+            from actions.coaching.apology import use_learned_labels
             from assistant.dialogue.inprocess_actions import (
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
             from assistant.encoder import use_model_dir
+            from assistant.learning.apology import learned_labels_if_trained
 
             # The NLU's featurizer (built by Rasa, which cannot be handed settings) takes the
             # encoder from this folder: the one the safety guard's encoder came from.
@@ -288,6 +290,8 @@ class RasaDialogue:
             if self._load_safety_screen is not None:
                 self._safety_screen = self._load_safety_screen()
             self._actions = InProcessActionEndpoint()
+            # The apology analyzer reads clauses with the learned labels when trained.
+            use_learned_labels(learned_labels_if_trained(self._settings.understanding_dir))
             use_precompiled_response_check()
             self._agent = _load_agent(str(self._settings.model_path), self._actions)
         except BaseException as error:  # handed to the first turn, which raises it

@@ -97,7 +97,9 @@ def train_stale(
     settings: DialogueSettings, *, force: bool = False, quiet: bool = True
 ) -> list[str]:
     """Train whatever is out of date (or everything with ``force``): the dialogue model
-    and the crisis classifier (assistant/safety/training.py). Returns what was trained."""
+    the crisis classifier (assistant/safety/training.py) and the learned apology labels
+    (assistant/learning/apology.py). Returns what was trained."""
+    from assistant.learning.apology import apology_model_is_current, train_apology_model
     from assistant.safety.training import crisis_model_is_current, train_crisis_model
 
     trained = []
@@ -107,4 +109,7 @@ def train_stale(
     if force or not crisis_model_is_current(settings.understanding_dir, settings.project_dir):
         train_crisis_model(settings.understanding_dir, settings.project_dir)
         trained.append("crisis classifier")
+    if force or not apology_model_is_current(settings.understanding_dir):
+        train_apology_model(settings.understanding_dir)
+        trained.append("apology labels")
     return trained

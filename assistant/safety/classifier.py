@@ -28,16 +28,14 @@ arrays (`.npz`, no pickle), so loading it imports nothing heavy and cannot run c
 from __future__ import annotations
 
 import io
-import itertools
-import math
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+# The text features are shared with the learned apology labels.
+from actions.coaching.learned_labels import speech_style, tfidf_row, word_ngrams
 from assistant.encoder import SENTENCE_FEATURES
 from assistant.errors import DialogueModelError
 
@@ -49,22 +47,6 @@ threatened or controlled; ``abuse_done``: the user threatens, hurts, confines or
 their partner."""
 
 _FORMAT = 3
-_APOSTROPHES = re.compile(r"['’‘ʼ`´]")
-_NOT_WORD = re.compile(r"[^\w\s]")
-
-
-def speech_style(text: str) -> str:
-    """``text`` as a speech recogniser writes it: lowercase, no apostrophes ("im", "dont"),
-    no punctuation. The one normaliser of the safety guard: features, training copies and
-    answers to a check all read text through it."""
-    return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).split())
-
-
-def word_ngrams(text: str) -> list[str]:
-    """Lowercase words (apostrophes dropped, so "I'm" and a recogniser's "im" are one
-    word) and each pair of neighbouring words. Training and run time share this."""
-    words = speech_style(text).split()
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass(frozen=True)
@@ -130,14 +112,7 @@ class CrisisModel:
     def lexical(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The TF-IDF row of ``text`` as (indices, values): sublinear counts times idf,
         L2-normalised, exactly as scikit-learn's TfidfVectorizer does."""
-        counts = Counter(g for g in word_ngrams(text) if g in self.vocabulary)
-        if not counts:
-            return np.zeros(0, np.intp), np.zeros(0, np.float32)
-        indices = np.fromiter((self.vocabulary[g] for g in counts), np.intp, len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), np.float64, len(counts))
-        values = tf * self.idf[indices]
-        values /= np.linalg.norm(values)
-        return indices, values.astype(np.float32)
+        return tfidf_row(text, self.vocabulary, self.idf)
 
     def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """(n, len(LABELS)) class probabilities for the encoder's (n, dim) features of

@@ -24,6 +24,7 @@ import numpy as np
 import yaml
 
 from assistant.encoder import SENTENCE_FEATURES
+from assistant.learning import FeatureCache, split_bucket, text_key
 from assistant.safety.classifier import (
     LABELS,
     CrisisModel,
@@ -31,7 +32,6 @@ from assistant.safety.classifier import (
     speech_style,
     word_ngrams,
 )
-from assistant.safety.learned import Encode
 from assistant.safety.segments import segments
 
 __all__ = [
@@ -100,8 +100,7 @@ def crisis_model_path(model_dir: Path) -> Path:
 def is_test_split(text: str) -> bool:
     """True for the examples never trained on: a stable hash of the sentence decides, so
     a sentence stays on its side of the split whatever else is added."""
-    digest = hashlib.sha256(_key(text).encode()).digest()
-    return int.from_bytes(digest[:4], "big") % 100 < TEST_SHARE_PERCENT
+    return split_bucket(text) < TEST_SHARE_PERCENT
 
 
 def load_examples(project_dir: Path, data_dir: Path = DATA_DIR) -> list[Example]:
@@ -114,7 +113,7 @@ def load_examples(project_dir: Path, data_dir: Path = DATA_DIR) -> list[Example]
     examples.extend(_read_nlu(project_dir / "data" / "nlu", project_dir))
     unique: dict[str, Example] = {}
     for example in examples:
-        key = _key(example.text)
+        key = text_key(example.text)
         if not key:
             continue
         earlier = unique.get(key)
@@ -242,42 +241,9 @@ def fit(
     )
 
 
-class _FeatureCache:
-    """Encoder features of sentences already seen, so a retrain encodes only what is new.
-    Keyed by the exact sentence; the encoder's hash is part of the file name."""
-
-    def __init__(self, path: Path) -> None:
-        from assistant.encoder.install import WEIGHTS_SHA256
-
-        # Features change with the encoder's weights and with how they are pooled.
-        version = hashlib.sha256(f"{WEIGHTS_SHA256}{FEATURES_VERSION}".encode()).hexdigest()
-        self._path = path.with_name(f"{path.stem}-{version[:12]}{path.suffix}")
-        self._vectors: dict[str, np.ndarray] = {}
-        if self._path.is_file():
-            with np.load(self._path, allow_pickle=False) as data:
-                for text, vector in zip(data["texts"], data["vectors"], strict=True):
-                    self._vectors[str(text)] = vector
-
-    def features(self, texts: Sequence[str], encode: Encode) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self._vectors})
-        if missing:
-            for text, vector in zip(missing, encode(missing), strict=True):
-                self._vectors[text] = vector
-        return np.stack([self._vectors[t] for t in texts])
-
-    def save(self) -> None:
-        texts = list(self._vectors)
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self._path.with_name(self._path.name + ".partial.npz")
-        np.savez(
-            partial, texts=np.array(texts), vectors=np.stack([self._vectors[t] for t in texts])
-        )
-        partial.replace(self._path)
-
-
-def _key(text: str) -> str:
-    """Sentences that differ only in case, punctuation or spacing are one sentence."""
-    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+def _FeatureCache(path: Path) -> FeatureCache:  # kept for bench.safety_cv
+    """The crisis classifier's feature cache (its file name follows FEATURES_VERSION)."""
+    return FeatureCache(path, FEATURES_VERSION)
 
 
 def _read_data_file(path: Path, project_dir: Path) -> Iterable[Example]:

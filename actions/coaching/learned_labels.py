@@ -1,0 +1,212 @@
+"""Learned apology labels: a clause-level, multi-label linear model over what a clause means
+and the words it uses.
+
+The rules in apology.py are precise but miss new wording; this model reads each clause
+(pieces.py) and gives every label of CONTENT.md its own probability (one-vs-rest logistic
+regression), over the same two kinds of features as the crisis classifier
+(assistant/safety/classifier.py): the shared sentence encoder's features and TF-IDF word
+n-grams. Each label has its own threshold, chosen on a validation fold.
+
+Trained by `kintsugi train` (assistant/learning/apology.py) with scikit-learn; at run time
+it is a dictionary lookup and a matrix product, the weights read from plain arrays (`.npz`,
+no pickle). The text features below are shared with the crisis classifier.
+
+Pure: no I/O except :meth:`ClauseModel.save` / :meth:`ClauseModel.load`, which the runtime
+calls; the encoder is passed in as a function.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from actions.coaching.pieces import Segment, clauses
+
+__all__ = [
+    "ClauseModel",
+    "ClauseModelError",
+    "LearnedLabels",
+    "speech_style",
+    "tfidf_row",
+    "word_ngrams",
+]
+
+_FORMAT = 1
+_APOSTROPHES = re.compile(r"['’‘ʼ`´]")
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+"""Texts → (n, dim) encoder features (assistant.encoder's ``features``)."""
+
+
+def speech_style(text: str) -> str:
+    """``text`` as a speech recogniser writes it: lowercase, no apostrophes ("im", "dont"),
+    no punctuation. Features, training copies and the crisis guard all read text through it."""
+    return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).split())
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Lowercase words (apostrophes dropped, so "I'm" and a recogniser's "im" are one
+    word) and each pair of neighbouring words. Training and run time share this."""
+    words = speech_style(text).split()
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def tfidf_row(
+    text: str, vocabulary: dict[str, int], idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The TF-IDF row of ``text`` as (indices, values): sublinear counts times idf,
+    L2-normalised, exactly as scikit-learn's TfidfVectorizer(sublinear_tf=True) does."""
+    counts = Counter(g for g in word_ngrams(text) if g in vocabulary)
+    if not counts:
+        return np.zeros(0, np.intp), np.zeros(0, np.float32)
+    indices = np.fromiter((vocabulary[g] for g in counts), np.intp, len(counts))
+    tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), np.float64, len(counts))
+    values = tf * idf[indices]
+    values /= np.linalg.norm(values)
+    return indices, values.astype(np.float32)
+
+
+class ClauseModelError(Exception):
+    """A saved clause model is missing, unreadable or made by another version."""
+
+
+@dataclass(frozen=True)
+class ClauseModel:
+    """One-vs-rest logistic regression over [encoder features, TF-IDF of word n-grams]."""
+
+    labels: tuple[str, ...]
+    """The labels, in the order of the model's outputs."""
+
+    dense_weight: np.ndarray
+    """(encoder features, labels)."""
+
+    lexical_weight: np.ndarray
+    """(vocabulary, labels)."""
+
+    bias: np.ndarray
+    """(labels,)."""
+
+    thresholds: np.ndarray
+    """(labels,): the probability at which each label counts, chosen on a validation fold."""
+
+    vocabulary: dict[str, int]
+    """Word n-gram → row of :attr:`lexical_weight` and :attr:`idf`."""
+
+    idf: np.ndarray
+    """Inverse document frequency per n-gram, as scikit-learn computed it."""
+
+    fingerprint: str
+    """The training fingerprint this model was made from (data, encoder, settings)."""
+
+    def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """(n, len(labels)) independent probabilities for the encoder's (n, dim) features
+        of ``texts``."""
+        logits: np.ndarray = np.asarray(features, np.float32) @ self.dense_weight + self.bias
+        for row, text in enumerate(texts):
+            indices, values = tfidf_row(text, self.vocabulary, self.idf)
+            if len(indices):
+                logits[row] += values @ self.lexical_weight[indices]
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return probabilities
+
+    def save(self, path: Path) -> None:
+        """Write the arrays atomically (a crash leaves the old file or none)."""
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        buffer = io.BytesIO()
+        np.savez(
+            buffer,
+            format=np.array(_FORMAT),
+            labels=np.array(self.labels),
+            fingerprint=np.array(self.fingerprint),
+            dense_weight=self.dense_weight.astype(np.float32),
+            lexical_weight=self.lexical_weight.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            thresholds=self.thresholds.astype(np.float32),
+            vocabulary=np.array(words),
+            idf=self.idf.astype(np.float64),
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(buffer.getvalue())
+        partial.replace(path)
+
+    @classmethod
+    def load(cls, path: Path, labels: Sequence[str]) -> ClauseModel:
+        """Read a saved model made for ``labels``; anything else raises ClauseModelError."""
+        if not path.is_file():
+            raise ClauseModelError(f"no trained clause model at {path}")
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if int(data["format"]) != _FORMAT or tuple(data["labels"]) != tuple(labels):
+                    raise ValueError("it was made by another version")
+                return cls(
+                    labels=tuple(str(label) for label in data["labels"]),
+                    dense_weight=np.ascontiguousarray(data["dense_weight"]),
+                    lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
+                    bias=np.ascontiguousarray(data["bias"]),
+                    thresholds=np.ascontiguousarray(data["thresholds"]),
+                    vocabulary={str(w): i for i, w in enumerate(data["vocabulary"])},
+                    idf=np.ascontiguousarray(data["idf"]),
+                    fingerprint=str(data["fingerprint"]),
+                )
+        except (OSError, ValueError, KeyError) as error:
+            raise ClauseModelError(
+                f"the clause model at {path} could not be read ({error})"
+            ) from error
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    """The model's reading of one turn: its clauses and each label's probability."""
+
+    text: str
+    """The turn as given."""
+
+    pieces: tuple[Segment, ...]
+    probabilities: np.ndarray
+    """(len(pieces), len(labels))."""
+
+    thresholds: np.ndarray
+    labels: tuple[str, ...]
+
+    def found(self, label: str) -> list[Segment]:
+        """The clauses that carry ``label``, most probable first."""
+        column = self.labels.index(label)
+        rows = np.flatnonzero(self.probabilities[:, column] >= self.thresholds[column])
+        return [self.pieces[i] for i in sorted(rows, key=lambda i: -self.probabilities[i, column])]
+
+    def probability(self, label: str, start: int, end: int) -> float:
+        """The highest probability of ``label`` among clauses overlapping [start, end)."""
+        column = self.labels.index(label)
+        best = 0.0
+        for row, piece in enumerate(self.pieces):
+            if piece.start < end and start < piece.end:
+                best = max(best, float(self.probabilities[row, column]))
+        return best
+
+
+class LearnedLabels:
+    """The clause model with the encoder that feeds it: text → :class:`ClauseReading`."""
+
+    def __init__(self, encode: Encode, model: ClauseModel) -> None:
+        self.encode = encode
+        self.model = model
+
+    def read(self, text: str) -> ClauseReading:
+        pieces = tuple(clauses(text))
+        labels = self.model.labels
+        if not pieces:
+            empty = np.zeros((0, len(labels)), np.float32)
+            return ClauseReading(text, pieces, empty, self.model.thresholds, labels)
+        texts = [p.text for p in pieces]
+        probabilities = self.model.probabilities(self.encode(texts), texts)
+        return ClauseReading(text, pieces, probabilities, self.model.thresholds, labels)

@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.encoder import SENTENCE_FEATURES
 from assistant.errors import DialogueModelError
 from assistant.safety import SafetyFinding
 from assistant.safety.check import check_question, read_check_answer
-from assistant.encoder import SENTENCE_FEATURES
 from assistant.safety.classifier import LABELS, CrisisModel, Neighbours, word_ngrams
 from assistant.safety.guard import SafetyGuard
 from assistant.safety.learned import LearnedScreen
@@ -154,9 +154,7 @@ def test_the_vote_is_blended_with_its_share_and_survives_saving(tmp_path: Path) 
     loaded = CrisisModel.load(tmp_path / "m.npz")
     assert loaded.neighbours is not None and loaded.neighbours.count == 3
     # Stored in half precision: the same answer to three decimals.
-    np.testing.assert_allclose(
-        loaded.probabilities(x, ["a", "b"]), expected, atol=2e-3
-    )
+    np.testing.assert_allclose(loaded.probabilities(x, ["a", "b"]), expected, atol=2e-3)
 
 
 def test_word_features_match_scikit_learns_tfidf() -> None:

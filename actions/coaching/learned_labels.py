@@ -34,6 +34,7 @@ __all__ = [
     "ClauseModel",
     "ClauseModelError",
     "LearnedLabels",
+    "save_arrays",
     "speech_style",
     "tfidf_row",
     "word_ngrams",
@@ -121,9 +122,8 @@ class ClauseModel:
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""
         words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        buffer = io.BytesIO()
-        np.savez(
-            buffer,
+        save_arrays(
+            path,
             format=np.array(_FORMAT),
             labels=np.array(self.labels),
             fingerprint=np.array(self.fingerprint),
@@ -134,10 +134,6 @@ class ClauseModel:
             vocabulary=np.array(words),
             idf=self.idf.astype(np.float64),
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(buffer.getvalue())
-        partial.replace(path)
 
     @classmethod
     def load(cls, path: Path, labels: Sequence[str]) -> ClauseModel:
@@ -210,3 +206,14 @@ class LearnedLabels:
         texts = [p.text for p in pieces]
         probabilities = self.model.probabilities(self.encode(texts), texts)
         return ClauseReading(text, pieces, probabilities, self.model.thresholds, labels)
+
+
+def save_arrays(path: Path, **arrays: np.ndarray) -> None:
+    """Write named arrays as an ``.npz`` (no pickle) atomically: a crash leaves the old file
+    or none. The learned models' one way to save."""
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(buffer.getvalue())
+    partial.replace(path)

@@ -27,7 +27,6 @@ arrays (`.npz`, no pickle), so loading it imports nothing heavy and cannot run c
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 # The text features are shared with the learned apology labels.
-from actions.coaching.learned_labels import speech_style, tfidf_row, word_ngrams
+from actions.coaching.learned_labels import save_arrays, speech_style, tfidf_row, word_ngrams
 from assistant.encoder import SENTENCE_FEATURES
 from assistant.errors import DialogueModelError
 
@@ -144,9 +143,8 @@ class CrisisModel:
                     [neighbours.count, neighbours.temperature, neighbours.share], np.float64
                 ),
             }
-        buffer = io.BytesIO()
-        np.savez(
-            buffer,
+        save_arrays(
+            path,
             format=np.array(_FORMAT),
             labels=np.array(LABELS),
             fingerprint=np.array(self.fingerprint),
@@ -157,10 +155,6 @@ class CrisisModel:
             idf=self.idf.astype(np.float64),
             **vote,
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(buffer.getvalue())
-        partial.replace(path)
 
     @classmethod
     def load(cls, path: Path) -> CrisisModel:

@@ -61,6 +61,12 @@ class Pyttsx3Synthesizer:
             try:
                 engine.save_to_file(text, str(path))
                 engine.runAndWait()
+                if not path.exists():
+                    # pyttsx3's espeak loop now and then ends before the file is written
+                    # (about one sentence in several hundred, more on a busy machine); the
+                    # same sentence asked again is written. A second miss is an error.
+                    engine.save_to_file(text, str(path))
+                    engine.runAndWait()
                 samples, rate = _read_wav(path)
             except (OSError, RuntimeError, wave.Error, EOFError) as error:
                 raise SynthesisError(f"espeak-ng could not render speech: {error}") from error

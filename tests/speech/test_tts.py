@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from assistant.audio.convert import rms
 from assistant.errors import SynthesisError
+from assistant.events import SAMPLE_RATE
 from assistant.speech.tts import MAX_RATE, MIN_RATE, Pyttsx3Synthesizer
 
 
@@ -56,3 +58,35 @@ def test_an_unknown_voice_says_how_to_choose_one() -> None:
 
 def test_empty_text_is_silence_not_an_error() -> None:
     assert len(Pyttsx3Synthesizer().synthesize("   ")) == 0
+
+
+class _EngineThatMissesOnce:
+    """A pyttsx3 engine double whose first run writes no file, as the espeak driver now and
+    then does; the real engine writes the second time."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.runs = 0
+        self._pending: tuple[str, str] | None = None
+
+    def save_to_file(self, text: str, path: str) -> None:
+        self._pending = (text, path)
+
+    def runAndWait(self) -> None:
+        self.runs += 1
+        if self.runs > 1 and self._pending is not None:
+            self.real.save_to_file(*self._pending)
+            self.real.runAndWait()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def test_a_sentence_the_engine_did_not_write_is_asked_for_once_more() -> None:
+    synthesizer = Pyttsx3Synthesizer()
+    real = synthesizer._ensure_engine()
+    double = _EngineThatMissesOnce(real)
+    synthesizer._engine = double
+    pcm = synthesizer.synthesize("Take your time.")
+    assert double.runs == 2
+    assert len(pcm) > SAMPLE_RATE // 4

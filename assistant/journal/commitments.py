@@ -16,7 +16,7 @@ import dataclasses
 import hashlib
 import inspect
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -109,15 +109,31 @@ class CommitmentsDialogue:
             self._kept[sender] = read_commitments(raw) if raw else []
         return self._kept[sender]
 
-    def due(self, sender: str) -> CommitmentRecord | None:
-        """The commitment to ask about: made or last checked on an earlier day."""
+    def due(self, sender: str, *, not_now: Collection[str] = ()) -> CommitmentRecord | None:
+        """The commitment to ask about: made or last checked on an earlier day (the longest
+        waiting first); none whose id is in `not_now`."""
         today = self._clock().date()
         waiting = [
             record
             for record in self.commitments(sender)
             if _last_contact(record).astimezone(self._clock().tzinfo).date() < today
+            and record["id"] not in not_now
         ]
         return min(waiting, key=_last_contact) if waiting else None
+
+    def ask_first(self, sender: str, *, not_now: Collection[str] = ()) -> tuple[str, str] | None:
+        """For a session that opens with the check-in (the home device's wake): the id of
+        the commitment asked about and the question, or None when none is due. The
+        session's first turns then read the answer as a check-in, and it is not asked again
+        later in the session."""
+        if sender in self._asked:
+            return None
+        record = self.due(sender, not_now=not_now)
+        if record is None:
+            return None
+        self._asked.add(sender)
+        self._asking[sender] = (record, 0)
+        return str(record["id"]), self._question(record)
 
     def opening(self, sender: str) -> list[str]:
         """A session's check-in question (once per sender and run), after what the inner
@@ -134,10 +150,13 @@ class CommitmentsDialogue:
         if record is None:
             return []
         self._asking[sender] = (record, 0)
+        return [self._question(record)]
+
+    def _question(self, record: CommitmentRecord) -> str:
         made = datetime.fromisoformat(str(record["made"]))
-        return [
-            checkin_question(str(record["text"]), str(record.get("partner")), made, self._clock())
-        ]
+        return checkin_question(
+            str(record["text"]), str(record.get("partner")), made, self._clock()
+        )
 
     async def handle(
         self,

@@ -5,15 +5,19 @@ journal is real; the clock is a DOUBLE moved by hand."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from actions.payloads import COMMITMENTS_CONTEXT_KEY
+from assistant.cli.chat import DEFAULT_SENDER
 from assistant.home.checkins import WakeCheckins
+from assistant.home.sessions import ELSEWHERE_ON_THIS_MACHINE, HOME_SENDER
 from assistant.journal.commitments import CommitmentsDialogue, commitments_key
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
+from assistant.voice.session import VoiceSession
 from tests.test_commitments_chat import Clock
 from tests.test_commitments_keeping import ScriptedDialogue, result
 
@@ -74,3 +78,27 @@ def test_the_answer_to_the_wake_question_is_read_as_a_check_in(tmp_path: Path) -
     assert answer.bot == ["ok"] and later.bot == ["ok"]  # not asked again in the session
     assert kept["outcomes"] == ["missed"] and kept["checked"] == MORNING.isoformat()
     assert session.ask_first("home") is None
+
+
+def test_a_promise_kept_in_text_chat_is_asked_about_on_wake_and_answered_there(
+    tmp_path: Path,
+) -> None:
+    assert DEFAULT_SENDER in ELSEWHERE_ON_THIS_MACHINE
+    assert inspect.signature(VoiceSession).parameters["sender"].default in (
+        ELSEWHERE_ON_THIS_MACHINE
+    )
+    clock = Clock(MORNING)
+    with Journal.open(PrivacySettings(data_dir=tmp_path)) as journal:
+        chat_key = commitments_key(DEFAULT_SENDER)
+        journal.save_progress(chat_key, json.dumps([_record("typed", "I'll text you at 6", 3)]))
+        inner = ScriptedDialogue(
+            [result(commitment={"checkin": {"id": "typed", "result": "kept"}})]
+        )
+        home = CommitmentsDialogue(inner, journal, clock=clock, also_from=ELSEWHERE_ON_THIS_MACHINE)
+        question = WakeCheckins(clock).question(home, HOME_SENDER)
+        asyncio.run(home.handle(HOME_SENDER, "i kept it"))
+        [typed] = json.loads(journal.load_progress(chat_key, timedelta(1)) or "")
+        home_kept = journal.load_progress(commitments_key(HOME_SENDER), timedelta(1))
+    assert question is not None and question.startswith("On Sunday you said you'd text him at 6")
+    assert typed["outcomes"] == ["kept"]  # recorded with the promise, under chat's key
+    assert home_kept is None

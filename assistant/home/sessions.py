@@ -3,8 +3,9 @@ keeps open, around the same journal wrappers as text chat and `kintsugi voice`.
 
 Each wake is a new conversation (the dialogue is started afresh where it can be), under one
 conversation id for the home, so a guided reflection paused in one session can be resumed
-in a later one. A kept commitment that is due opens the session with its check-in question
-in place of the greeting (`assistant.home.checkins`).
+in a later one. A kept commitment that is due (made here, in text chat or in `kintsugi
+voice`) opens the session with its check-in question in place of the greeting
+(`assistant.home.checkins`).
 """
 
 from __future__ import annotations
@@ -27,10 +28,15 @@ from assistant.speech.base import Recognizer, Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer
 from assistant.voice.session import SessionOptions, VoiceSession
 
-__all__ = ["HOME_SENDER", "HomeSessions"]
+__all__ = ["ELSEWHERE_ON_THIS_MACHINE", "HOME_SENDER", "HomeSessions"]
 
 HOME_SENDER = "home"
 """The conversation id of the home device's sessions."""
+
+ELSEWHERE_ON_THIS_MACHINE = ("default", "voice")
+"""The conversation ids of text chat (`assistant.cli.chat.DEFAULT_SENDER`) and of `kintsugi
+voice` (`VoiceSession`'s default): a promise kept there is asked about on wake too (one
+journal, one person)."""
 
 
 class HomeSessions:
@@ -67,7 +73,9 @@ class HomeSessions:
         # is left), kept promises (checked in on) and "how am I doing?".
         guided = GuidedProgressDialogue(self.dialogue, self.journal)
         apart = TimeApartDialogue(guided, self.journal, clock=self.clock)
-        kept = CommitmentsDialogue(apart, self.journal, clock=self.clock)
+        kept = CommitmentsDialogue(
+            apart, self.journal, clock=self.clock, also_from=ELSEWHERE_ON_THIS_MACHINE
+        )
         progress = ProgressDialogue(kept, self.journal, clock=self.clock)
         question = self.checkins.question(kept, HOME_SENDER)
         options = self.options

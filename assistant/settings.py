@@ -107,13 +107,15 @@ class TtsSettings:
 class ServeSettings:
     """The always-on home-device mode (`kintsugi serve`)."""
 
-    wake_phrase: str = "hey kintsugi"
+    wake_phrase: str = "hey coach"
     """What you say to start a session. Any words the speech model knows (`kintsugi serve
-    --check` says whether it knows them)."""
+    --check` says whether it knows them). The default is two common English words, in the
+    pronouncing dictionary every English model is built from; "hey kintsugi" works too, heard
+    through English spellings that sound the same (see `wake_sounds_like`)."""
 
     wake_sounds_like: str = ""
     """Words the speech model does know that sound like the wake phrase, for a phrase with a
-    word it does not know ("" = the phrase itself; for the default phrase a few built-in
+    word it does not know ("" = the phrase itself; for "hey kintsugi" a few built-in
     spellings are tried)."""
 
     forget_phrase: str = "forget that"

@@ -165,7 +165,7 @@ def test_progress_prints_a_table(filled: Settings, capsys: pytest.CaptureFixture
     assert out.splitlines()[0].split()[:3] == ["Exercise", "Tries", "This"]
     assert re.search(r"Apology\s+3\s+3\s+35\s+72\s+72", out), out
     assert re.search(r"Answering questions\s+2\s+2\s+60\s+80\s+80", out), out
-    assert "Promises kept on this device: 1; check-ins: kept 2, partly 0, missed 1." in out
+    assert "Promises you asked me to keep: 1; check-ins: kept 2, partly 0, missed 1." in out
 
 
 def test_progress_draws_one_panel_per_exercise_with_data(

@@ -205,14 +205,14 @@ def test_only_the_whole_phrase_said_confidently_counts() -> None:
 
 
 def test_the_wake_phrase_starts_a_session_and_other_speech_does_not(tmp_path: Path) -> None:
-    device, mic, events = make_device(tmp_path, ["hey hey", "hey kintsugi"])
+    device, mic, events = make_device(tmp_path, ["hey hey", "hey coach"])
 
     async def scenario() -> None:
         task = asyncio.create_task(device.run())
         mic.say(espeak("What a lovely day it is today."))
         heard = await until(events, PhraseHeard)
         assert heard[0].key is None and not events.of_type(SessionStarted)
-        mic.say(espeak("Hey Kintsugi."))
+        mic.say(espeak("Hey coach."))
         await until(events, SessionStarted)
         await until(events, StateChanged, count=2)  # back to waiting after the session
         await stop(task)
@@ -242,16 +242,16 @@ def test_silence_never_reaches_the_decoder(tmp_path: Path) -> None:
 def test_quiet_hours_hear_the_wake_phrase_but_do_not_answer(tmp_path: Path) -> None:
     now = [datetime(2026, 6, 1, 23, 30)]
     device, mic, events = make_device(
-        tmp_path, ["hey kintsugi", "hey kintsugi"], quiet="22:00-07:00", clock=lambda: now[0]
+        tmp_path, ["hey coach", "hey coach"], quiet="22:00-07:00", clock=lambda: now[0]
     )
 
     async def scenario() -> None:
         task = asyncio.create_task(device.run())
-        mic.say(espeak("Hey Kintsugi."))
+        mic.say(espeak("Hey coach."))
         await until(events, WakeIgnored)
         assert not events.of_type(SessionStarted)
         now[0] = datetime(2026, 6, 2, 7, 5)  # morning
-        mic.say(espeak("Hey Kintsugi."))
+        mic.say(espeak("Hey coach."))
         await until(events, SessionStarted)
         await stop(task)
 
@@ -260,11 +260,11 @@ def test_quiet_hours_hear_the_wake_phrase_but_do_not_answer(tmp_path: Path) -> N
 
 
 def test_a_session_left_paused_ends_after_the_quiet_timeout(tmp_path: Path) -> None:
-    device, mic, events = make_device(tmp_path, ["hey kintsugi"], pause=True, quiet_timeout_s=1.0)
+    device, mic, events = make_device(tmp_path, ["hey coach"], pause=True, quiet_timeout_s=1.0)
 
     async def scenario() -> None:
         task = asyncio.create_task(device.run())
-        mic.say(espeak("Hey Kintsugi."))
+        mic.say(espeak("Hey coach."))
         await until(events, SessionStarted)
         timeouts = await until(events, QuietTimeout)
         assert timeouts[0].paused_s >= 1.0
@@ -281,13 +281,11 @@ def test_forget_that_erases_what_the_session_kept_and_says_so(tmp_path: Path) ->
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
         journal.save_progress("kept-from-before", '{"step": 1}')
         time.sleep(1.1)  # records carry whole seconds; the session starts in a later one
-        device, mic, events = make_device(
-            tmp_path, ["hey kintsugi", "forget that"], journal=journal
-        )
+        device, mic, events = make_device(tmp_path, ["hey coach", "forget that"], journal=journal)
 
         async def scenario() -> None:
             task = asyncio.create_task(device.run())
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded)
             assert len(journal.export()["turns"]) == 1
             mic.say(espeak("Forget that."))
@@ -306,7 +304,7 @@ def test_forget_that_is_only_heard_just_after_a_session(tmp_path: Path) -> None:
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
         device, mic, events = make_device(
             tmp_path,
-            ["forget that", "hey kintsugi", "forget that", "forget that"],
+            ["forget that", "hey coach", "forget that", "forget that"],
             journal=journal,
             forget_window_s=3.0,
         )
@@ -315,7 +313,7 @@ def test_forget_that_is_only_heard_just_after_a_session(tmp_path: Path) -> None:
             task = asyncio.create_task(device.run())
             mic.say(espeak("Forget that."))  # no session yet: nothing to act on
             await until(events, PhraseHeard)
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded)
             await asyncio.sleep(3.5)  # the window closes
             mic.say(espeak("Forget that."))
@@ -329,12 +327,12 @@ def test_forget_that_is_only_heard_just_after_a_session(tmp_path: Path) -> None:
 
 def test_forget_with_nothing_kept_says_so(tmp_path: Path) -> None:
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
-        device, mic, events = make_device(tmp_path, ["hey kintsugi", "forget that"])
+        device, mic, events = make_device(tmp_path, ["hey coach", "forget that"])
         device.journal = journal  # a session that recorded nothing
 
         async def scenario() -> None:
             task = asyncio.create_task(device.run())
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded)
             mic.say(espeak("Forget that."))
             await until(events, BotUtterance)
@@ -349,12 +347,12 @@ def test_forget_with_nothing_kept_says_so(tmp_path: Path) -> None:
 def test_an_out_of_vocabulary_wake_phrase_is_refused_with_what_to_set() -> None:
     from assistant.errors import SetupError
 
-    english_without_kintsugi = {"hey", "kin", "sue", "ghee", "forget", "that"}
+    english_without_kintsugi = {"hey", "kin", "sue", "ghee", "forget", "that", "coach"}
 
     def knows(word: str) -> bool:
         return word in english_without_kintsugi
 
-    plan = plan_phrases(ServeSettings(), knows)
+    plan = plan_phrases(ServeSettings(wake_phrase="hey kintsugi"), knows)
     assert plan.phrases[WAKE] == ("hey kin sue ghee",)
     assert "sounds the same" in plan.notes[0]
     with pytest.raises(SetupError, match="wake_sounds_like"):
@@ -367,7 +365,7 @@ def test_an_out_of_vocabulary_wake_phrase_is_refused_with_what_to_set() -> None:
     assert FORGET not in no_forget.phrases
     assert any("kintsugi journal forget" in note for note in no_forget.notes)
     unchecked = plan_phrases(ServeSettings(), lambda _word: None)
-    assert not unchecked.checked and unchecked.phrases[WAKE] == ("hey kintsugi",)
+    assert not unchecked.checked and unchecked.phrases[WAKE] == ("hey coach",)
 
 
 class StopWordDouble:
@@ -386,14 +384,14 @@ class StopWordDouble:
 
 def test_the_stop_word_cuts_the_devices_own_words_short(tmp_path: Path) -> None:
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
-        device, mic, events = make_device(tmp_path, ["hey kintsugi", "forget that"])
+        device, mic, events = make_device(tmp_path, ["hey coach", "forget that"])
         device.journal = journal
         device.speaker = RecordingSpeaker(realtime=True)  # "plays" for as long as it lasts
         device.commands = StopWordDouble(after=10)  # type: ignore[assignment]
 
         async def scenario() -> None:
             task = asyncio.create_task(device.run())
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded)
             mic.say(espeak("Forget that."))
             await until(events, BargeIn)

@@ -68,14 +68,14 @@ class SpeakerLostOnce(RecordingSpeaker):
 def test_a_microphone_lost_while_waiting_is_reopened_and_the_wake_phrase_still_works(
     tmp_path: Path,
 ) -> None:
-    device, _mic, events = make_device(tmp_path, ["hey kintsugi"], retry_interval_s=0.05)
+    device, _mic, events = make_device(tmp_path, ["hey coach"], retry_interval_s=0.05)
     mic = UnpluggedMicrophone(lose_after=5, gone_for=3)
     device.mic = mic
 
     async def scenario() -> None:
         task = asyncio.create_task(device.run())
         await until(events, DeviceRestored)
-        mic.say(espeak("Hey Kintsugi."))
+        mic.say(espeak("Hey coach."))
         await until(events, SessionEnded)
         await stop(task)
 
@@ -90,7 +90,7 @@ def test_a_microphone_lost_while_waiting_is_reopened_and_the_wake_phrase_still_w
 def test_a_speaker_lost_while_answering_is_reopened_and_serving_goes_on(tmp_path: Path) -> None:
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
         device, mic, events = make_device(
-            tmp_path, ["hey kintsugi", "forget that", "hey kintsugi"], journal=journal,
+            tmp_path, ["hey coach", "forget that", "hey coach"], journal=journal,
             retry_interval_s=0.05,
         )  # fmt: skip
         speaker = SpeakerLostOnce()
@@ -98,11 +98,11 @@ def test_a_speaker_lost_while_answering_is_reopened_and_serving_goes_on(tmp_path
 
         async def scenario() -> None:
             task = asyncio.create_task(device.run())
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded)
             mic.say(espeak("Forget that."))  # the answer to this finds no speaker
             await until(events, DeviceRestored)
-            mic.say(espeak("Hey Kintsugi."))
+            mic.say(espeak("Hey coach."))
             await until(events, SessionEnded, count=2)
             await stop(task)
 

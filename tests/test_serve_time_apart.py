@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from assistant.audio.fakes import RecordingSpeaker
-from assistant.events import BotUtterance, EventLog
+from assistant.events import BotUtterance, EventLog, SessionEnded, SessionStarted
 from assistant.home.quiet_hours import QuietHours
 from assistant.home.serve import HomeDevice, ServeOptions
 from assistant.home.wake import Spotter, plan_phrases
@@ -19,6 +19,7 @@ from assistant.journal.store import Journal
 from assistant.journal.time_apart import TimeApartAnnouncer, agreement_key
 from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
+from tests.audio.harness import espeak
 from tests.test_serve import PushMicrophone, ScriptedPhraseDecoder, stop, until
 
 ZONE = timezone(timedelta(hours=1))
@@ -86,4 +87,81 @@ def test_the_end_of_the_time_apart_is_said_once_and_never_in_quiet_hours(
         asyncio.run(scenario())
         spoken = [event.text for event in events.of_type(BotUtterance)]
         assert len(spoken) == 5 and "don't tell her how to feel" in " ".join(spoken)
+        assert not [i for i in journal.export()["progress"] if i["key"].startswith("time-apart/")]
+
+
+class HeldSession:
+    """VoiceSession DOUBLE: a session that goes on until the test lets it end."""
+
+    def __init__(self, events: EventLog, done: asyncio.Event) -> None:
+        self.events, self.done = events, done
+
+    async def run(self) -> str:
+        self.events.emit(SessionStarted(input="lease", output="lease"))
+        await self.done.wait()
+        self.events.emit(SessionEnded("user"))
+        return "user"
+
+
+def test_the_end_of_the_time_apart_is_said_when_it_comes_and_never_over_a_session(
+    tmp_path: Path,
+) -> None:
+    clock = CountingClock(datetime(2026, 12, 6, 17, 59, tzinfo=ZONE))
+    events = EventLog()
+    mic = PushMicrophone()
+    done = asyncio.Event()
+    plan = plan_phrases(ServeSettings(), lambda _word: True)
+    with Journal.open(PrivacySettings(data_dir=tmp_path)) as journal:
+        journal.save_progress(
+            agreement_key("home"),
+            json.dumps({"until": SUNDAY_EVENING.isoformat(), "partner": "him", "keep": True}),
+        )
+        device = HomeDevice(
+            microphone=mic,
+            speaker=RecordingSpeaker(),
+            spotter=Spotter(ScriptedPhraseDecoder(["hey coach"]), plan.phrases),
+            synthesizer=Pyttsx3Synthesizer(),
+            new_session=lambda _mic, _speaker, log: HeldSession(log, done),
+            events=events,
+            journal=journal,
+            quiet_hours=QuietHours.parse("22:00-07:00"),
+            options=ServeOptions(holdoff_s=0.0),
+            local_time=clock,
+            announcements=TimeApartAnnouncer(journal, "home", every_s=0.0).due,
+        )
+
+        async def scenario() -> None:
+            task = asyncio.create_task(device.run())
+            await clock.read_again()  # a minute before: not yet
+            assert not events.of_type(BotUtterance)
+            clock.now = SUNDAY_EVENING  # the very minute it comes, in the evening
+            said = await until(events, BotUtterance)
+            assert said[0].text.startswith("The time apart you agreed on has come to an end.")
+            await until(events, BotUtterance, count=5)
+            await clock.read_again()
+            assert len(events.of_type(BotUtterance)) == 5  # said once
+
+            # Kept again for later, and the time comes while a session is running: the
+            # session is not talked over; it is said once the session has ended.
+            later = SUNDAY_EVENING + timedelta(hours=1)
+            journal.save_progress(
+                agreement_key("home"),
+                json.dumps({"until": later.isoformat(), "partner": "him", "keep": True}),
+            )
+            mic.say(espeak("Hey coach."))
+            await until(events, SessionStarted)
+            clock.now = later + timedelta(minutes=5)
+            await asyncio.sleep(1.0)  # the session goes on; nothing may be said over it
+            assert len(events.of_type(BotUtterance)) == 5
+            done.set()
+            await until(events, SessionEnded)
+            said = await until(events, BotUtterance, count=6)
+            assert said[5].text.startswith("The time apart you agreed on has come to an end.")
+            await until(events, BotUtterance, count=10)
+            await stop(task)
+
+        asyncio.run(scenario())
+        assert "don't tell him how to feel" in " ".join(
+            e.text for e in events.of_type(BotUtterance)
+        )
         assert not [i for i in journal.export()["progress"] if i["key"].startswith("time-apart/")]

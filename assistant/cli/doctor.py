@@ -39,10 +39,8 @@ def run_checks(settings: Settings, *, listen_s: float = 2.0) -> list[Check]:
         microphone = _check_device(settings, "input")
         checks += [microphone, _check_device(settings, "output")]
     model = _check_model(settings)
-    checks += [model, _check_echo_cancel()]
-    if model.ok:
-        # Only with a model: without one, the line above already says how to get it.
-        checks.append(check_wake_phrase(settings))
+    # Without a model the wake phrase is still checked, against the pronouncing dictionary.
+    checks += [model, _check_echo_cancel(), check_wake_phrase(settings)]
     if microphone is not None and microphone.ok:
         checks.append(_check_mic_level(settings, listen_s))
     return checks
@@ -167,16 +165,37 @@ def _check_mic_level(settings: Settings, seconds: float) -> Check:
 
 def check_wake_phrase(settings: Settings) -> Check:
     """One `kintsugi doctor` line: can the speech model hear the wake phrase? (Loads the
-    model, a few seconds.)"""
-    from assistant.errors import KintsugiError
+    model, a few seconds.) Without a model, or with one that cannot say which words it
+    knows, the English pronouncing dictionary stands in for its word table."""
+    from assistant.home.pronouncing import DICTIONARY
     from assistant.home.wake import describe_plan, plan_phrases, vosk_knows
     from assistant.speech.models import locate_model
     from assistant.speech.vosk_recognizer import load_model
 
     name = "wake phrase (kintsugi serve)"
     try:
-        model = load_model(locate_model(settings.speech.model or None, settings.privacy.data_dir))
-        plan = plan_phrases(settings.serve, vosk_knows(model))
+        model_path = locate_model(settings.speech.model or None, settings.privacy.data_dir)
+    except KintsugiError:
+        # The model line says how to get one; this says whether the phrase will do in English.
+        return _wake_phrase_in_english(name, settings, f"no speech model yet; in {DICTIONARY}")
+    try:
+        plan = plan_phrases(settings.serve, vosk_knows(load_model(model_path)))
     except KintsugiError as error:
         return Check(name, False, str(error), essential=False)
+    if not plan.checked:
+        return _wake_phrase_in_english(
+            name, settings, f"the model cannot list its words; in {DICTIONARY}"
+        )
     return Check(name, True, "; ".join(describe_plan(settings.serve, plan)), essential=False)
+
+
+def _wake_phrase_in_english(name: str, settings: Settings, source: str) -> Check:
+    """The wake phrase planned against the English pronouncing dictionary."""
+    from assistant.home.pronouncing import in_dictionary
+    from assistant.home.wake import describe_plan, plan_phrases
+
+    try:
+        plan = plan_phrases(settings.serve, in_dictionary)
+    except KintsugiError as error:
+        return Check(name, False, f"{source}: {error}", essential=False)
+    return Check(name, True, f"{source}: " + "; ".join(describe_plan(settings.serve, plan)), False)

@@ -82,7 +82,7 @@ def progress_table(data: dict[str, Any]) -> str:
     if counts["made"]:
         lines.append("")
         lines.append(
-            f"Promises kept on this device: {counts['made']}; check-ins: kept {counts['kept']}, "
+            f"Promises you asked me to keep: {counts['made']}; check-ins: kept {counts['kept']}, "
             f"partly {counts['partly']}, missed {counts['missed']}."
         )
     if facts["apart_days"] is not None:

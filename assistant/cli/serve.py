@@ -24,9 +24,6 @@ from assistant.settings import Settings
 
 OpenDialogue = Callable[[Settings], AbstractContextManager[RasaDialogue]]
 
-HOME_SENDER = "home"
-"""The conversation id of the home device's sessions."""
-
 
 def add_serve_commands(subparsers: Any, open_dialogue: OpenDialogue) -> None:
     """Register `serve` and `service`; each sets `handler(args, settings)`."""
@@ -129,45 +126,25 @@ def _build_device(
 ) -> Any:
     from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
     from assistant.home.serve import HomeDevice, ServeOptions
+    from assistant.home.sessions import HOME_SENDER, HomeSessions
     from assistant.home.wake import vosk_spotter
-    from assistant.journal.commitments import CommitmentsDialogue
-    from assistant.journal.guided_progress import GuidedProgressDialogue
-    from assistant.journal.journaled_dialogue import JournaledDialogue
-    from assistant.journal.progress import ProgressDialogue
-    from assistant.journal.time_apart import TimeApartAnnouncer, TimeApartDialogue
+    from assistant.journal.time_apart import TimeApartAnnouncer
     from assistant.speech.tts import Pyttsx3Synthesizer
     from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
-    from assistant.voice.session import SessionOptions, VoiceSession
+    from assistant.voice.session import SessionOptions
 
     audio, serve = settings.audio, settings.serve
-    recognizer = VoskRecognizer(model)
     commands = CommandRecognizer(model)
-
-    def new_session(microphone: Any, speaker: Any, log: EventLog) -> VoiceSession:
-        # One conversation id for the home: a guided reflection paused in one session can
-        # be resumed by voice in a later one (its place is kept in the journal under this
-        # id). Each session starts the dialogue afresh where the dialogue can do that.
-        end = getattr(dialogue, "end_conversation", None)
-        if callable(end):
-            end(HOME_SENDER)
-        # Built per session, so a place erased by "forget that" is read afresh.
-        guided = GuidedProgressDialogue(dialogue, journal)
-        # A kept time-apart agreement too: the session's first reply says how long is left.
-        apart = TimeApartDialogue(guided, journal)
-        # Kept promises are checked in on, and "how am I doing?" is answered.
-        kept = ProgressDialogue(CommitmentsDialogue(apart, journal), journal)
-        return VoiceSession(
-            dialogue=JournaledDialogue(kept, journal),
-            microphone=microphone,
-            speaker=speaker,
-            recognizer=recognizer,
-            # A fresh voice per session: "slower" in one session does not stick forever.
-            synthesizer=Pyttsx3Synthesizer(voice=settings.tts.voice, rate=settings.tts.rate),
-            commands=commands,
-            events=log,
-            sender=HOME_SENDER,
-            options=SessionOptions(min_confidence=settings.speech.min_confidence),
-        )
+    new_session = HomeSessions(
+        dialogue=dialogue,
+        journal=journal,
+        recognizer=VoskRecognizer(model),
+        commands=commands,
+        new_synthesizer=lambda: Pyttsx3Synthesizer(
+            voice=settings.tts.voice, rate=settings.tts.rate
+        ),
+        options=SessionOptions(min_confidence=settings.speech.min_confidence),
+    )
 
     return HomeDevice(
         microphone=SoundDeviceMicrophone(
@@ -183,7 +160,8 @@ def _build_device(
         events=events,
         journal=journal,
         quiet_hours=quiet,
-        # The end of a kept time apart is said when it comes (never in quiet hours).
+        # The end of a kept time apart is said when it comes (never in quiet hours). Kept
+        # promises are asked about when it wakes (HomeSessions).
         announcements=TimeApartAnnouncer(journal, HOME_SENDER).due,
         commands=commands,
         options=ServeOptions(

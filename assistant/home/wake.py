@@ -12,7 +12,7 @@ Three small parts:
   jumble of the phrase's words, never free text.
 - a matcher: an utterance counts only when all of it, said confidently, is exactly one of
   the phrases. Vosk's grammar mode is a small language model over the phrases' words (it
-  happily outputs "hey hey kintsugi hey" for other speech), so "contains the phrase" would
+  happily outputs "hey hey coach hey" for other speech), so "contains the phrase" would
   wake the device for nothing.
 
 The vocabulary check (`plan_phrases`) runs first: a phrase with a word the model does not
@@ -41,10 +41,11 @@ UNKNOWN_TOKENS = ("[unk]", "<UNK>", "<unk>")
 """Names models give the unknown word (English Vosk models: "[unk]"; the Korean one: "<UNK>")."""
 
 BUILT_IN_SOUNDS_LIKE: Mapping[str, Sequence[str]] = {
-    # "kintsugi" is not an English word; these are, and say nearly the same sounds.
+    # "kintsugi" is not an English word; these are, and say nearly the same sounds. The
+    # default phrase ("hey coach") needs none; this one stays an option.
     "hey kintsugi": ("hey kin sue ghee", "hey kin sue gee", "hey kin sue key"),
 }
-"""Spellings tried, in order, when the default wake phrase has a word the model lacks."""
+"""Spellings tried, in order, when a wake phrase listed here has a word the model lacks."""
 
 CONFIG_HINT = "under `serve:` in ~/.config/kintsugi/config.yml"
 

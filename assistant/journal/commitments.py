@@ -7,7 +7,9 @@ a session at rest asks how it went ("Last week you said you'd ... How did it go?
 next few turns the actions get that commitment as message metadata
 (`actions.payloads.COMMITMENTS_CONTEXT_KEY`), so the answer (kept, partly or missed) is read
 as a check-in, and the wrapper records it. Nothing is saved from a turn the safety screen
-flagged. Keys hold a hash of the sender id, never the id itself.
+flagged. Keys hold a hash of the sender id, never the id itself. The home device also
+checks in on promises kept in text chat and `kintsugi voice` (`also_from`); an answer is
+recorded with the commitment, under its own key.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import dataclasses
 import hashlib
 import inspect
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -90,10 +92,16 @@ class CommitmentsDialogue:
         inner: Dialogue,
         store: _Store | None,
         clock: Callable[[], datetime] = local_now,
+        *,
+        also_from: Sequence[str] = (),
     ) -> None:
+        """`also_from`: other conversation ids on this machine whose kept commitments may
+        be checked in on here too (the home device asks about promises made in chat); an
+        answer is recorded with the commitment, under its own conversation's key."""
         self.inner = inner
         self._store = store
         self._clock = clock
+        self._also_from = tuple(also_from)
         self._kept: dict[str, list[CommitmentRecord]] = {}
         self._asked: set[str] = set()
         self._asking: dict[str, tuple[CommitmentRecord, int]] = {}
@@ -109,15 +117,36 @@ class CommitmentsDialogue:
             self._kept[sender] = read_commitments(raw) if raw else []
         return self._kept[sender]
 
-    def due(self, sender: str) -> CommitmentRecord | None:
-        """The commitment to ask about: made or last checked on an earlier day."""
+    def due(self, sender: str, *, not_now: Collection[str] = ()) -> CommitmentRecord | None:
+        """The commitment to ask about: made or last checked on an earlier day (the longest
+        waiting first); none whose id is in `not_now`."""
         today = self._clock().date()
         waiting = [
             record
-            for record in self.commitments(sender)
+            for owner in self._owners(sender)
+            for record in self.commitments(owner)
             if _last_contact(record).astimezone(self._clock().tzinfo).date() < today
+            and record["id"] not in not_now
         ]
         return min(waiting, key=_last_contact) if waiting else None
+
+    def _owners(self, sender: str) -> list[str]:
+        """`sender` and the other conversations it may check in for."""
+        return [sender, *(other for other in self._also_from if other != sender)]
+
+    def ask_first(self, sender: str, *, not_now: Collection[str] = ()) -> tuple[str, str] | None:
+        """For a session that opens with the check-in (the home device's wake): the id of
+        the commitment asked about and the question, or None when none is due. The
+        session's first turns then read the answer as a check-in, and it is not asked again
+        later in the session."""
+        if sender in self._asked:
+            return None
+        record = self.due(sender, not_now=not_now)
+        if record is None:
+            return None
+        self._asked.add(sender)
+        self._asking[sender] = (record, 0)
+        return str(record["id"]), self._question(record)
 
     def opening(self, sender: str) -> list[str]:
         """A session's check-in question (once per sender and run), after what the inner
@@ -134,10 +163,13 @@ class CommitmentsDialogue:
         if record is None:
             return []
         self._asking[sender] = (record, 0)
+        return [self._question(record)]
+
+    def _question(self, record: CommitmentRecord) -> str:
         made = datetime.fromisoformat(str(record["made"]))
-        return [
-            checkin_question(str(record["text"]), str(record.get("partner")), made, self._clock())
-        ]
+        return checkin_question(
+            str(record["text"]), str(record.get("partner")), made, self._clock()
+        )
 
     async def handle(
         self,
@@ -174,6 +206,7 @@ class CommitmentsDialogue:
         payload = result.commitment
         if result.safety is not None or not isinstance(payload, dict):
             return []
+        owner = sender
         kept = self.commitments(sender)
         if "made" in payload and payload.get("keep"):
             kept.append(payload["made"])
@@ -181,13 +214,19 @@ class CommitmentsDialogue:
         elif "checkin" in payload:
             answer = payload["checkin"]
             self._asking.pop(sender, None)
-            for record in kept:
-                if record["id"] == answer.get("id"):
+            for owner in self._owners(sender):
+                kept = self.commitments(owner)
+                found = [record for record in kept if record["id"] == answer.get("id")]
+                for record in found:
                     record["checked"] = now.isoformat()
                     record["outcomes"] = [*record.get("outcomes", []), str(answer.get("result"))]
+                if found:
+                    break
+            else:
+                return []
         else:
             return []
         if self._store is None:
             return []
-        write = self._store.save_progress(commitments_key(sender), json.dumps(kept))
+        write = self._store.save_progress(commitments_key(owner), json.dumps(kept))
         return [write.message] if write.message else []

@@ -70,3 +70,50 @@ def test_a_promise_and_progress_by_voice(tmp_path: Path, rasa_dialogue: RasaDial
     assert agreed.commitment is not None and agreed.commitment["keep"] is False
     assert progress.exercise == "progress"
     assert progress.bot[0].startswith("This past week you practised promises you can keep once")
+
+
+class SettlesChecks:
+    """Answers the guard's question about practice words with "no", as the text tests do
+    (what the voice session does with that question is tested on its own)."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+
+    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
+        result: TurnResult = await self._inner.handle(sender, text, audio)  # type: ignore[attr-defined]
+        if result.safety == "check":
+            result = await self._inner.handle(sender, "no")  # type: ignore[attr-defined]
+        return result
+
+
+def test_a_promise_and_a_role_play_answer_both_count_by_voice(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        wrapped = coach(rasa_dialogue, journal, Clock(datetime.now(timezone.utc)))
+        dialogue = RecordingCoach(
+            SettlesChecks(JournaledDialogue(wrapped, journal)), "voice-counted"
+        )
+        lines = [
+            "help me make a promise i can keep",
+            "i will be home by seven every night this week",
+            "yes",
+            "yes please",
+            "practise saying no to a promise",
+            "i understand why you ask i can't promise never it wouldn't be honest what i can "
+            "promise is i'll tell you where i am every evening this month",
+            "stop",
+            "how am i doing",
+        ]
+        (tmp_path / "counted").mkdir()
+        replay(
+            tmp_path / "counted", [espeak(line) for line in lines], lines, dialogue, out_wav=False
+        )
+        rows = [row["exercise"] for row in journal.export()["turns"]]
+    agreed, roleplay, progress = dialogue.results[3], dialogue.results[5], dialogue.results[-1]
+    assert agreed.commitment is not None and agreed.commitment["keep"] is True
+    assert roleplay.feedback is not None and roleplay.feedback["part"] == "roleplay"
+    assert rows == ["commitments", "commitments"]
+    summary = " ".join(progress.bot)
+    assert summary.startswith("This past week you practised promises you can keep twice")
+    assert "You've made 1 promise to keep" in summary

@@ -14,6 +14,7 @@ import json
 import signal
 import subprocess
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from assistant.home.serve import (
     SessionForgotten,
 )
 from assistant.home.wake import WAKE, plan_phrases, vosk_knows, vosk_spotter
+from assistant.journal.commitments import commitments_key
 from assistant.journal.journaled_dialogue import JournaledDialogue
 from assistant.journal.store import Journal
 from assistant.paths import PROJECT_ROOT
@@ -247,6 +249,11 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
     }
     (tmp_path / "tmp").mkdir()
     env.pop("KINTSUGI_HOME", None)
+    # A promise kept three days ago: the woken session opens by asking how it went.
+    made = (datetime.now().astimezone() - timedelta(days=3)).isoformat()
+    promise = {"id": "c1", "text": "I'll call you at 8 every evening", "partner": "him"}
+    with Journal.open(PrivacySettings(data_dir=home / ".local" / "share" / "kintsugi")) as kept:
+        kept.save_progress(commitments_key("home"), json.dumps([{**promise, "made": made}]))
     events_file = tmp_path / "events.jsonl"
     command = [str(PROJECT_ROOT / ".venv" / "bin" / "kintsugi"), "serve", "--events"]
     with pulse.voice() as voice:
@@ -264,7 +271,7 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
             time.sleep(1.0)
             voice.say(ko("안녕 친구"))
             _wait_for_event(events_file, "SessionStarted", 60)
-            _wait_for_event(events_file, "PlaybackFinished", 60)  # the greeting
+            _wait_for_event(events_file, "PlaybackFinished", 60)  # the check-in question
             time.sleep(0.5)
             voice.say(ko("미안합니다. 정말 미안해요."))  # one turn through the real dialogue
             _wait_for_event(events_file, "DialogueReply", 90)
@@ -285,6 +292,10 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
     )
     assert group.stdout.strip() == ""
     assert SessionEnded.__name__ in events_file.read_text()
+    logged = [json.loads(line) for line in events_file.read_text().splitlines()]
+    said = [event["text"] for event in logged if event["event"] == "BotUtterance"]
+    question = "you said you'd call him at 8 every evening. How did it go: kept, partly, or missed?"
+    assert said[0].endswith(question), said
     # No audio anywhere on disk, and the speech synthesizer's scratch files are gone.
     written = [p for p in (*home.rglob("*"), *(tmp_path / "tmp").rglob("*")) if p.is_file()]
     assert not [p for p in written if p.suffix.lower() in (".wav", ".raw", ".pcm")], written

@@ -1055,6 +1055,103 @@ EMBEDDED = [  # what looks like a question and is not
     "what hurts is not knowing",
 ]
 
+# Second round, written after probing the first model with new sentences: circumstances
+# offered as excuses, wh-questions as speech writes them, validation in casual words, and
+# statements that open like a question.
+MORE_DEFENCES = [
+    "the traffic was a nightmare",
+    "my battery died halfway through the day",
+    "the meeting overran and I couldn't get out",
+    "I was going to come clean next week anyway",
+    "I was about to tell you",
+    "I'd planned to tell you on the weekend",
+    "I had every intention of paying it back",
+    "the signal in that building is terrible",
+    "I didn't see your calls until later",
+    "nobody could have got there in time",
+    "the kids had me running around all morning",
+    "it had been a long week",
+    "I only had two, I swear",
+    "it wasn't even my idea",
+    "it's not like I planned it",
+    "it's not like I do it every day",
+    "you act like I'm some kind of criminal",
+    "you're acting like the world ended",
+    "you've never let me forget anything",
+    "I can't win with you",
+    "whatever I do it's wrong",
+    "I've been trying so hard",
+    "I've been good for months",
+    "I've said sorry a hundred times",
+    "I was thinking of us",
+    "I was trying to keep the peace",
+    "it's complicated",
+    "it's more complicated than you think",
+    "you don't understand the pressure I'm under",
+    "he asked me straight out, what was I meant to do",
+    "well you weren't exactly honest with me either",
+    "you hid things from me last year",
+    "you went behind my back first",
+]
+MORE_QUESTIONS = [
+    "what's the hardest part for you",
+    "whats been the worst of it",
+    "which bit hurt the most",
+    "how come you didn't say anything at lunch",
+    "where does that leave us for you",
+    "what do you make of it now",
+    "what's going on for you right now",
+    "what's it like being at home with me now",
+    "how's your mom doing",
+    "what would you want me to understand",
+    "is it the secret or the money",
+    "was it worse hearing it from Priya",
+    "does it feel like that every day",
+    "do you still think about that lunch",
+    "have you been carrying this all week",
+    "did it start before March",
+    "are you still wondering what else there is",
+    "what else happened that day",
+    "who did you talk to afterwards",
+    "when did it hit you",
+]
+MORE_VALIDATION = [
+    "you'd be crazy not to be angry",
+    "it'd be weird if you weren't upset",
+    "I'd be the same",
+    "I'd react the same way",
+    "anybody in your place would",
+    "that's totally reasonable",
+    "I can't fault you for that",
+    "you're well within your rights",
+    "makes sense to me",
+    "yeah that tracks",
+    "that's a fair thing to feel",
+    "it's fair enough you don't want me near your things",
+    "you have every reason to check",
+    "of course you don't trust me",
+    "no surprise you're keeping your distance",
+    "I'd feel exactly like that",
+    "your reaction is completely fair",
+    "there's nothing wrong with feeling that",
+]
+STATEMENT_OPENERS = [  # open like a question, say something
+    "the important thing now is you felt heard",
+    "the thing is I lied",
+    "what matters is what it did to you",
+    "what I did was lie",
+    "what you went through that day was real",
+    "how you found out made it worse",
+    "why it hurt is because you trusted me",
+    "is what I keep coming back to",
+    "where you were that morning was the waiting room",
+    "who I told was the one thing you asked me not to",
+    "how much it cost you isn't just the money",
+    "what happened at the party was me being cruel",
+    "is all I can think about",
+    "which is the part I didn't get before",
+]
+
 # --- putting them together ---------------------------------------------------------------
 LEADS = [
     "",
@@ -1154,6 +1251,10 @@ def main() -> None:
         + [(q, [Q, X]) for q in QUESTION_FIXING]
         + [(e, []) for e in EMBEDDED],
         "no_label": [(c, []) for c in CONTENT + OWNERSHIP + OWN_FEELINGS],
+        "second_round": [(d, [D]) for d in MORE_DEFENCES]
+        + [(q, [Q]) for q in MORE_QUESTIONS]
+        + [(v, [V]) for v in MORE_VALIDATION]
+        + [(o, []) for o in STATEMENT_OPENERS],
         "narration": [(c, []) for c in MY_WRONGS + YOUR_SIDE + NOT_A_FEELING],
     }
     combined: list[tuple[str, list[str]]] = []
@@ -1199,6 +1300,22 @@ def main() -> None:
             combined.append((f"{first}{rng.choice(TAILS_QUESTION)}", [Q]))
         else:
             combined.append((f"{first}{rng.choice(TAILS_VALIDATION)}", [V]))
+    second = MORE_DEFENCES + MORE_QUESTIONS + MORE_VALIDATION + STATEMENT_OPENERS
+    for _ in range(300):
+        first = rng.choice(CONTENT + MY_WRONGS)
+        item = rng.choice(second)
+        labels = (
+            [D]
+            if item in MORE_DEFENCES
+            else [Q]
+            if item in MORE_QUESTIONS
+            else [V]
+            if item in MORE_VALIDATION
+            else []
+        )
+        combined.append(
+            (f"{rng.choice(LEADS)}{item}" if rng.random() < 0.4 else f"{first} {item}", labels)
+        )
     groups["combinations"] = combined
 
     eval_keys = {_key(item["text"]) for item in yaml.safe_load(EVAL.read_text(encoding="utf-8"))}

@@ -41,12 +41,16 @@ def _apology_rules_alone_outside_rasa_tests(request: pytest.FixtureRequest) -> I
     """The action server installs the learned apology labels once it starts; tests that do
     not run the dialogue see the analyzer as unit tests expect, its rules alone."""
     from actions.coaching.apology import learned_labels_in_use, use_learned_labels
+    from actions.coaching.listening_learned import listening_learned_in_use, use_listening_learned
 
     saved = learned_labels_in_use()
+    saved_listening = listening_learned_in_use()
     if "rasa" not in request.keywords:
         use_learned_labels(None)
+        use_listening_learned(None)
     yield
     use_learned_labels(saved)
+    use_listening_learned(saved_listening)
 
 
 @pytest.fixture(scope="session")

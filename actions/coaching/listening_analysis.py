@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actions.coaching.cues import (
     Finding,
@@ -48,9 +48,13 @@ from actions.coaching.cues import (
     word_set,
 )
 from actions.coaching.cues import words_rx as _w
+from actions.coaching.listening_learned import combine_reflection_findings, listening_learned_in_use
 from actions.coaching.normalize import Normalized, normalize
 from actions.coaching.scenarios import ListeningScenario, get_listening_scenario
 from actions.coaching.scenarios.base import MATCH_WINDOW
+
+if TYPE_CHECKING:
+    from actions.coaching.learned_labels import LearnedLabels
 
 __all__ = [
     "LABELS",
@@ -783,8 +787,18 @@ def _question_marks(view: TextView) -> list[tuple[str, int, int]]:
 # Entry point
 
 
-def analyze_listening(scenario: str | ListeningScenario, text: str) -> ListeningAnalysis:
-    """Analyse a reflection of `scenario` (an id or the scenario itself)."""
+def analyze_listening(
+    scenario: str | ListeningScenario,
+    text: str,
+    learned: LearnedLabels | None = None,
+    *,
+    use_learned: bool = True,
+) -> ListeningAnalysis:
+    """Analyse a reflection of `scenario` (an id or the scenario itself).
+
+    With learned labels (``learned``, else those set by `use_listening_learned`) a label
+    the rules missed is added where the model reads it in a clause, quoting that clause
+    (listening_learned.py). ``use_learned=False``: rules only."""
     chosen = get_listening_scenario(scenario) if isinstance(scenario, str) else scenario
     norm = normalize(text)
     view = TextView(norm)
@@ -796,6 +810,9 @@ def analyze_listening(scenario: str | ListeningScenario, text: str) -> Listening
     extra = dedupe([("feeling_named", a, b) for a, b in feeling_spans] + _question_marks(view))
     findings.extend(to_findings(norm, extra, ADVICE.__getitem__))
     findings = _drop_overlapping_questions(findings)
+    reader = (learned or listening_learned_in_use()) if use_learned else None
+    if reader is not None and text.strip():
+        findings = combine_reflection_findings(findings, reader.read(text), ADVICE.__getitem__)
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
 
     present = {finding.label for finding in findings}

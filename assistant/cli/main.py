@@ -143,7 +143,8 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
     if not args.if_changed:
         _say(
-            "kintsugi: training the dialogue model, the crisis classifier and the apology labels..."
+            "kintsugi: training the dialogue model, the crisis classifier and the apology and"
+            " reflection labels..."
         )
     trained = train_stale(settings.dialogue, force=not args.if_changed, quiet=not args.verbose)
     if trained:
@@ -236,13 +237,15 @@ def _cmd_analyze_apology(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_analyze_reflection(args: argparse.Namespace, settings: Settings) -> int:
     from actions.coaching.listening_analysis import analyze_listening
     from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenario
+    from assistant.learning.listening import listening_learned_if_trained
 
     try:
         scenario = get_listening_scenario(args.scenario)
     except KeyError:
         known = ", ".join(s.id for s in LISTENING_SCENARIOS)
         raise UsageError(f"no listening scenario {args.scenario!r}; known: {known}") from None
-    analysis = analyze_listening(scenario, args.text)
+    learned = listening_learned_if_trained(settings.dialogue.understanding_dir)
+    analysis = analyze_listening(scenario, args.text, learned)
     print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     return 0
 

@@ -277,12 +277,14 @@ class RasaDialogue:
         try:
             # Imported here: it loads Rasa, which only the running dialogue needs.
             from actions.coaching.apology import use_learned_labels
+            from actions.coaching.listening_learned import use_listening_learned
             from assistant.dialogue.inprocess_actions import (
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
             from assistant.encoder import use_model_dir
             from assistant.learning.apology import learned_labels_if_trained
+            from assistant.learning.listening import listening_learned_if_trained
 
             # The NLU's featurizer (built by Rasa, which cannot be handed settings) takes the
             # encoder from this folder: the one the safety guard's encoder came from.
@@ -292,6 +294,8 @@ class RasaDialogue:
             self._actions = InProcessActionEndpoint()
             # The apology analyzer reads clauses with the learned labels when trained.
             use_learned_labels(learned_labels_if_trained(self._settings.understanding_dir))
+            # So does the listening analyzer, with its own model on the same encoder.
+            use_listening_learned(listening_learned_if_trained(self._settings.understanding_dir))
             use_precompiled_response_check()
             self._agent = _load_agent(str(self._settings.model_path), self._actions)
         except BaseException as error:  # handed to the first turn, which raises it

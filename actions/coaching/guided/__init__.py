@@ -1,6 +1,6 @@
 """Guided reflections: content (one module per reflection), navigation and command reading.
 
-Pure Python: no Rasa, no I/O. The Rasa actions are in actions/reflection_actions.py.
+Pure Python: no Rasa, no I/O. The Rasa actions are in actions/guided_actions.py.
 """
 
 from __future__ import annotations

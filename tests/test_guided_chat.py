@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from actions.coaching.guided import REFLECTIONS, get_reflection
-from actions.guided_actions import ANSWER_CUE, CONSENT_QUESTION, LET_IT_PASS, THINK_CUE
+from actions.coaching.guided.lines import ANSWER_CUE, CONSENT_QUESTION, LET_IT_PASS, THINK_CUE
 from assistant.cli.chat import run_jsonl
 from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.guided_progress import ANSWER_PREFIX

@@ -18,7 +18,8 @@ from actions.apology_actions import NO_REST
 from actions.coaching.apology_feedback import MAX_SPOKEN_WORDS, TRY_AGAIN
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.dialogue.replies import ACTION_FAILED
-from tests.conftest import isolated_env, kintsugi_command, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import isolated_env, kintsugi_command
 
 pytestmark = pytest.mark.rasa
 

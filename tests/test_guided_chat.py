@@ -21,7 +21,8 @@ from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.guided_progress import ANSWER_PREFIX
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import jsonl_session
 
 HARD_TALK = get_reflection("before-a-hard-conversation")
 LONG_ROAD = get_reflection("the-long-road")

@@ -14,7 +14,7 @@ import pytest
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.test_commitments_chat import Clock, coach, turn
+from tests.support.coach import Clock, coach, turn
 
 
 class _Turn:

@@ -24,7 +24,7 @@ from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.store import Journal
 from assistant.journal.time_apart import TimeApartDialogue, agreement_key
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session
+from tests.support.cli import jsonl_session
 
 ZONE = timezone(timedelta(hours=1))
 WEDNESDAY = datetime(2026, 12, 2, 13, 35, tzinfo=ZONE)

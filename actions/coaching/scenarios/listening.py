@@ -20,14 +20,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.abc import Traversable
-from importlib.resources import files
-from typing import Any
-
-import yaml
 
 from actions.coaching.scenarios.base import Feeling, KeyPoint, ListeningScenario, Segment
+from actions.coaching.scenarios.files import (
+    ScenarioFileError,
+    data_folder,
+    ids_in,
+    read,
+    strings,
+    text,
+)
 
-__all__ = ["LISTENING_ORDER", "LISTENING_SCENARIOS", "get_listening_scenario"]
+__all__ = [
+    "LISTENING_ORDER",
+    "LISTENING_SCENARIOS",
+    "ScenarioFileError",
+    "get_listening_scenario",
+    "load_listening_scenario",
+    "scenario_files",
+    "shared_feelings",
+]
 
 LISTENING_ORDER = (
     "lost-job-lie",
@@ -41,32 +53,11 @@ LISTENING_ORDER = (
 )
 """Every scenario file's id, in the order a user is offered them."""
 
-_DATA = files("actions.coaching.scenarios") / "data" / "listening"
+_DATA = data_folder("listening")
 _FEELINGS_FILE = "_feelings.yml"
 _SCENARIO_KEYS = frozenset(
     {"id", "title", "premise", "segments", "finishing_cue", "key_points", "feelings"}
 )
-
-
-class ScenarioFileError(ValueError):
-    """A scenario file does not have the shape `ListeningScenario` needs."""
-
-
-def _read(name: str, folder: Traversable = _DATA) -> Any:
-    return yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ScenarioFileError(f"{where}: expected a list of strings")
-    return tuple(value)
-
-
-def _text(entry: Mapping[str, Any], key: str, where: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ScenarioFileError(f"{where}: {key!r} must be a non-empty string")
-    return value
 
 
 def _synonyms(
@@ -88,36 +79,36 @@ def load_listening_scenario(
 ) -> ListeningScenario:
     """Read and check one scenario file (`<folder>/<id>.yml`, by default `data/listening/`)."""
     where = f"listening scenario {scenario_id}"
-    raw = _read(f"{scenario_id}.yml", folder)
+    raw = read(folder, f"{scenario_id}.yml")
     if not isinstance(raw, dict) or set(raw) != _SCENARIO_KEYS:
         raise ScenarioFileError(f"{where}: expected exactly the keys {sorted(_SCENARIO_KEYS)}")
     if raw["id"] != scenario_id:
         raise ScenarioFileError(f"{where}: the id inside is {raw['id']!r}")
     segments = tuple(
-        Segment(_text(segment, "text", where), float(segment["pause_s"]))
+        Segment(text(segment, "text", where), float(segment["pause_s"]))
         for segment in raw["segments"]
     )
     key_points = tuple(
         KeyPoint(
-            _text(point, "id", where),
-            _text(point, "summary", where),
-            _strings(point.get("alternatives"), f"{where}, key point {point.get('id')}"),
+            text(point, "id", where),
+            text(point, "summary", where),
+            strings(point.get("alternatives"), f"{where}, key point {point.get('id')}"),
         )
         for point in raw["key_points"]
     )
     feelings = tuple(
         Feeling(
-            _text(feeling, "name", where),
-            _synonyms(_strings(feeling.get("synonyms"), where), shared, where),
+            text(feeling, "name", where),
+            _synonyms(strings(feeling.get("synonyms"), where), shared, where),
         )
         for feeling in raw["feelings"]
     )
     return ListeningScenario(
         id=scenario_id,
-        title=_text(raw, "title", where),
-        premise=_text(raw, "premise", where),
+        title=text(raw, "title", where),
+        premise=text(raw, "premise", where),
         segments=segments,
-        finishing_cue=_text(raw, "finishing_cue", where),
+        finishing_cue=text(raw, "finishing_cue", where),
         key_points=key_points,
         feelings=feelings,
     )
@@ -125,23 +116,17 @@ def load_listening_scenario(
 
 def shared_feelings() -> dict[str, tuple[str, ...]]:
     """The feeling vocabularies several scenarios share, by name."""
-    raw = _read(_FEELINGS_FILE)
+    raw = read(_DATA, _FEELINGS_FILE)
     if not isinstance(raw, dict):
         raise ScenarioFileError(f"{_FEELINGS_FILE}: expected a mapping of name to options")
     return {
-        str(name): _strings(options, f"{_FEELINGS_FILE}, {name}") for name, options in raw.items()
+        str(name): strings(options, f"{_FEELINGS_FILE}, {name}") for name, options in raw.items()
     }
 
 
 def scenario_files() -> tuple[str, ...]:
     """The ids of the scenario files present, sorted (for the schema test)."""
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".yml")
-            for entry in _DATA.iterdir()
-            if entry.name.endswith(".yml") and entry.name != _FEELINGS_FILE
-        )
-    )
+    return ids_in(_DATA, besides=_FEELINGS_FILE)
 
 
 _SHARED = shared_feelings()

@@ -20,8 +20,9 @@ from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.commitments import commitments_key
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
+from tests.support.chat import practice_turn as turn
 from tests.support.cli import jsonl_session
-from tests.support.coach import Clock, coach, turn
+from tests.support.coach import Clock, coach
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 19, 0, tzinfo=ZONE)

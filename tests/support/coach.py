@@ -3,11 +3,10 @@ test moves: for the commitments and progress conversations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.commitments import CommitmentsDialogue
 from assistant.journal.guided_progress import GuidedProgressDialogue
 from assistant.journal.progress import ProgressDialogue
@@ -30,12 +29,3 @@ def coach(rasa: RasaDialogue, journal: Journal | None, clock: Clock) -> Progress
     inner: Any = GuidedProgressDialogue(rasa, journal) if journal is not None else rasa
     apart = TimeApartDialogue(inner, journal, clock=clock)
     return ProgressDialogue(CommitmentsDialogue(apart, journal, clock=clock), journal, clock)
-
-
-def turn(
-    dialogue: ProgressDialogue, run: Callable[[Any], Any], sender: str, text: str
-) -> TurnResult:
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":  # the guard asked about practice words: the user says no
-        result = run(dialogue.handle(sender, "no"))
-    return result

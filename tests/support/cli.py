@@ -1,5 +1,5 @@
 """The kintsugi command as a user runs it: the installed console script, an environment
-whose home is private to the test, and a `chat --jsonl` session."""
+whose home is private to the test, and `chat --jsonl`, raw or as a parsed session."""
 
 from __future__ import annotations
 
@@ -37,18 +37,29 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def jsonl_session(tmp_path: Path, sender: str, texts: list[str]) -> list[dict[str, Any]]:
-    """`kintsugi chat --jsonl` as a user runs it, one line per text; exactly one output
-    line per input line, parsed."""
-    result = subprocess.run(
-        [*kintsugi_command(), "chat", "--jsonl"],
-        input="".join(json.dumps({"sender": sender, "text": t}) + "\n" for t in texts),
+def chat_jsonl(
+    lines: list[str], tmp_path: Path, *extra: str, network: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """`kintsugi [extra] chat --jsonl` fed `lines` as they are (valid or not); without
+    `network`, in a network namespace of its own (`unshare -n`)."""
+    command = [*kintsugi_command(), *extra, "chat", "--jsonl"]
+    if not network:
+        command = ["unshare", "-n", *command]
+    return subprocess.run(
+        command,
+        input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
         env=isolated_env(tmp_path),
         timeout=300,
         check=False,
     )
+
+
+def jsonl_session(tmp_path: Path, sender: str, texts: list[str]) -> list[dict[str, Any]]:
+    """`kintsugi chat --jsonl` as a user runs it, one line per text; exactly one output
+    line per input line, parsed."""
+    result = chat_jsonl([json.dumps({"sender": sender, "text": t}) for t in texts], tmp_path)
     assert result.returncode == 0, result.stderr
     outputs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(outputs) == len(texts)

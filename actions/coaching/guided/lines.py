@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from actions.coaching.guided.base import GuidedReflection
 from actions.coaching.guided.navigation import RESUME_WITHIN_DAYS
+from actions.coaching.spoken import count_word
 
 THINK_CUE = "(Take a moment with that. Say next when you're ready.)"
 ANSWER_CUE = "(Say your answer when you're ready, or next to move on.)"
@@ -39,13 +40,6 @@ def kept_place(reflection: GuidedReflection, step: int) -> str:
         f"I'll keep your place, part {step + 1} of {len(reflection.steps)}, for "
         f"{days(RESUME_WITHIN_DAYS)}: say resume my reflection to pick it up."
     )
-
-
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def count_word(count: int) -> str:
-    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
 
 
 def days(count: int) -> str:

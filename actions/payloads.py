@@ -22,7 +22,7 @@ words_per_minute, pauses_s, ...), for delivery feedback."""
 
 GUIDE_KEY = "kintsugi_guide"
 """Where a guided reflection is, sent with every turn of it (see `guide_payload` in
-actions/reflection_actions.py for the fields): the step just said, its designed silence,
+actions/guided_actions.py for the fields): the step just said, its designed silence,
 whether it invites a spoken answer, the time left, closing/paused/finished/stopped."""
 
 REGION_KEY = "kintsugi_region"

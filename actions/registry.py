@@ -10,10 +10,10 @@ from actions import (
     apology_actions,
     commitment_actions,
     common_actions,
+    guided_actions,
     listening_actions,
     progress_actions,
     questions_actions,
-    reflection_actions,
     safety_actions,
     time_apart_actions,
 )
@@ -22,10 +22,10 @@ __all__ = [
     "apology_actions",
     "commitment_actions",
     "common_actions",
+    "guided_actions",
     "listening_actions",
     "progress_actions",
     "questions_actions",
-    "reflection_actions",
     "safety_actions",
     "time_apart_actions",
 ]

@@ -1,27 +1,22 @@
-"""Shared fixtures: the real trained Rasa model with the real custom actions, loaded once."""
+"""Shared fixtures: the real trained Rasa model with the real custom actions, and the Korean
+Vosk model, each loaded once. Shared helpers (not fixtures) are in tests/support/."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.dialogue.training import train_stale
-from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-
-VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -83,53 +78,11 @@ def run() -> object:
     return asyncio.run
 
 
-def kintsugi_command() -> list[str]:
-    """The installed console script, as a user would run it."""
-    return [str(VENV_BIN / "kintsugi")]
+@pytest.fixture(scope="session")
+def ko_model() -> Any:
+    """The real Korean Vosk model from PyPI (the English one cannot be fetched here), loaded
+    once for the audio and speech tests."""
+    from assistant.speech.vosk_recognizer import load_model
+    from tests.audio.harness import KO_MODEL
 
-
-def python_command() -> list[str]:
-    return [str(VENV_BIN / "python")]
-
-
-def isolated_env(tmp_path: Path) -> dict[str, str]:
-    """An environment whose HOME and data dirs are private to the test."""
-    env = dict(os.environ)
-    env.update(
-        HOME=str(tmp_path / "home"),
-        XDG_DATA_HOME=str(tmp_path / "home" / ".local" / "share"),
-        XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
-        RASA_TELEMETRY_ENABLED="false",
-    )
-    (tmp_path / "home").mkdir(exist_ok=True)
-    env.pop("KINTSUGI_HOME", None)
-    return env
-
-
-def practice_turn(
-    dialogue: RasaDialogue, run: Callable[[Any], Any], sender: str, text: str
-) -> TurnResult:
-    """One typed turn of an exercise. When the safety guard is unsure about practice words
-    and asks, the user says no, as they would, and the held-back words go on."""
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":
-        result = run(dialogue.handle(sender, "no"))
-    return result
-
-
-def jsonl_session(tmp_path: Path, sender: str, texts: list[str]) -> list[dict[str, Any]]:
-    """`kintsugi chat --jsonl` as a user runs it, one line per text; exactly one output
-    line per input line, parsed."""
-    result = subprocess.run(
-        [*kintsugi_command(), "chat", "--jsonl"],
-        input="".join(json.dumps({"sender": sender, "text": t}) + "\n" for t in texts),
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path),
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    outputs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(outputs) == len(texts)
-    return outputs
+    return load_model(KO_MODEL)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from actions.coaching.scenarios import LISTENING_SCENARIOS
-from tests.conftest import isolated_env, kintsugi_command
+from tests.support.cli import isolated_env, kintsugi_command
 
 
 def _analyze(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from actions.coaching.answer import LABELS, AnswerAnalysis, analyze_answer
-from tests.eval_metrics import Score, score, table
+from tests.support.eval_metrics import Score, score, table
 
 EVAL_FILE = Path(__file__).parent / "eval" / "answer_eval.yml"
 MIN_PRECISION = 0.9

@@ -20,9 +20,8 @@ import pytest
 import yaml
 
 from actions.coaching.apology import ANTI_PATTERNS, COMPONENTS, LABELS, analyze_apology
-from tests.eval_metrics import Score
+from tests.support.eval_metrics import EVAL_FILE, Score
 
-EVAL_FILE = Path(__file__).parent / "eval" / "apology_eval.yml"
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
 MIN_ITEMS = 120

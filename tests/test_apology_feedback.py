@@ -15,7 +15,7 @@ from actions.coaching.apology_feedback import (
     compose_feedback,
     stronger_example,
 )
-from tests.test_apology_eval import EVAL_FILE
+from tests.support.eval_metrics import EVAL_FILE
 
 CORE = {"regret", "responsibility", "harm_acknowledged", "repair_offer", "repentance"}
 NOT_FOR_SPEECH = re.compile(r"[()\[\]{}*_#`>|•\n]|^\s*-")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ from actions.apology_actions import NO_REST
 from actions.coaching.apology_feedback import MAX_SPOKEN_WORDS, TRY_AGAIN
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.dialogue.replies import ACTION_FAILED
-from tests.conftest import isolated_env, kintsugi_command, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import chat_jsonl
 
 pytestmark = pytest.mark.rasa
 
@@ -266,25 +266,10 @@ def test_a_failing_crisis_action_still_gives_crisis_care(
 # -- the command as a user runs it ---------------------------------------------------------
 
 
-def _jsonl(lines: list[str], tmp_path: Path, *extra: str, network: bool = True) -> Any:
-    command = [*kintsugi_command(), *extra, "chat", "--jsonl"]
-    if not network:
-        command = ["unshare", "-n", *command]
-    return subprocess.run(
-        command,
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path),
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare")
 def test_jsonl_command_without_network(tmp_path: Path) -> None:
-    result = _jsonl(
+    result = chat_jsonl(
         [
             json.dumps({"sender": "a", "text": "help me practise an apology"}),
             '{"sender": "a", "text": ',
@@ -303,7 +288,7 @@ def test_jsonl_command_without_network(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_chat_without_a_trained_model_trains_and_says_so(tmp_path: Path) -> None:
-    result = _jsonl(["hello"], tmp_path, "--model-dir", str(tmp_path / "models"))
+    result = chat_jsonl(["hello"], tmp_path, "--model-dir", str(tmp_path / "models"))
     assert result.returncode == 0, result.stderr
     assert "no trained dialogue model yet; training it now" in result.stderr
     assert json.loads(result.stdout)["intent"] == "greet"
@@ -313,7 +298,7 @@ def test_corrupt_model_says_how_to_rebuild_it(tmp_path: Path) -> None:
     models = tmp_path / "models"
     models.mkdir()
     (models / "kintsugi.tar.gz").write_bytes(b"this is not a model")
-    result = _jsonl(["hello"], tmp_path, "--model-dir", str(models))
+    result = chat_jsonl(["hello"], tmp_path, "--model-dir", str(models))
     assert result.returncode == 1
     assert "kintsugi train --force" in result.stderr
     assert "Traceback" not in result.stderr

@@ -16,45 +16,18 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
-from assistant.journal.commitments import CommitmentsDialogue, commitments_key
-from assistant.journal.guided_progress import GuidedProgressDialogue
-from assistant.journal.progress import ProgressDialogue
+from assistant.dialogue.bridge import RasaDialogue
+from assistant.journal.commitments import commitments_key
 from assistant.journal.store import Journal
-from assistant.journal.time_apart import TimeApartDialogue
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session
+from tests.support.chat import practice_turn as turn
+from tests.support.cli import jsonl_session
+from tests.support.coach import Clock, coach
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 19, 0, tzinfo=ZONE)
 A_WEEK_LATER = datetime(2026, 12, 1, 9, 0, tzinfo=ZONE)
 PROMISE = "I'll text you when I leave work, every day this month"
-
-
-class Clock:
-    """A clock double the test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def coach(rasa: RasaDialogue, journal: Journal | None, clock: Clock) -> ProgressDialogue:
-    """The wrappers text chat puts around the dialogue, with the test's clock."""
-    inner: Any = GuidedProgressDialogue(rasa, journal) if journal is not None else rasa
-    apart = TimeApartDialogue(inner, journal, clock=clock)
-    return ProgressDialogue(CommitmentsDialogue(apart, journal, clock=clock), journal, clock)
-
-
-def turn(
-    dialogue: ProgressDialogue, run: Callable[[Any], Any], sender: str, text: str
-) -> TurnResult:
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":  # the guard asked about practice words: the user says no
-        result = run(dialogue.handle(sender, "no"))
-    return result
 
 
 @pytest.mark.rasa

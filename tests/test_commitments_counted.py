@@ -18,7 +18,8 @@ from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.conftest import isolated_env, jsonl_session, kintsugi_command
-from tests.test_commitments_chat import Clock, coach, turn
+from tests.support.chat import practice_turn as turn
+from tests.support.coach import Clock, coach
 
 pytestmark = pytest.mark.rasa
 

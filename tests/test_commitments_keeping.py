@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from actions.payloads import COMMITMENTS_CONTEXT_KEY
-from assistant.dialogue.bridge import TurnResult
 from assistant.journal.commitments import CommitmentsDialogue, commitments_key
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
+from tests.support.scripted import ScriptedDialogue, result
 
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
 RECORD = {
@@ -26,27 +24,6 @@ RECORD = {
     "checked": None,
     "outcomes": [],
 }
-
-
-class ScriptedDialogue:
-    """A DOUBLE: returns the next scripted result and keeps the context it was given."""
-
-    def __init__(self, results: list[TurnResult]) -> None:
-        self.results = results
-        self.contexts: list[Mapping[str, Any] | None] = []
-
-    async def handle(
-        self, sender: str, text: str, audio: object = None, *, context: Any = None
-    ) -> TurnResult:
-        self.contexts.append(context)
-        return self.results.pop(0)
-
-
-def result(**changes: Any) -> TurnResult:
-    base: dict[str, Any] = dict(
-        sender="s", text="t", intent=None, confidence=None, exercise=None, safety=None, bot=["ok"]
-    )
-    return TurnResult(**{**base, **changes})
 
 
 def test_only_a_promise_the_user_asked_to_keep_is_kept_and_never_from_a_flagged_turn(

@@ -17,7 +17,7 @@ import yaml
 
 from assistant.encoder import MODEL_DIR_ENV, load_encoder, minilm, shared_model_dir
 from assistant.paths import PROJECT_ROOT
-from tests.conftest import python_command
+from tests.support.cli import python_command
 
 MODEL_DIR = PROJECT_ROOT / "models"
 FEATURIZER = "assistant.dialogue.encoder_featurizer.EncoderFeaturizer"

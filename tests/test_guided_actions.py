@@ -11,14 +11,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.coaching.guided import get_reflection
+from actions.coaching.guided.lines import ANSWER_CUE
 from actions.coaching.guided.payload import GuidePayload
+from actions.guided_actions import ActionAskGuidedInput, ActionGuidedResume, ValidateGuidedForm
 from actions.payloads import EXPECT_KEY, GUIDE_KEY, GUIDE_RESUME_KEY
-from actions.reflection_actions import (
-    ANSWER_CUE,
-    ActionAskGuidedInput,
-    ActionGuidedResume,
-    ValidateGuidedForm,
-)
 
 SETBACK = get_reflection("after-a-setback")
 CONTRACT = set(GuidePayload.__annotations__)

@@ -1,6 +1,6 @@
 """Saving and restoring a guided reflection's place, and kept answers, in the real journal
 (SQLite in a temporary folder). The turns are built by hand here; the end-to-end runs are in
-tests/test_reflection_chat.py."""
+tests/test_guided_chat.py."""
 
 from __future__ import annotations
 

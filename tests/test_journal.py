@@ -7,9 +7,8 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,48 +16,7 @@ from assistant.dialogue.bridge import TurnResult
 from assistant.errors import StorageError
 from assistant.journal.store import JOURNAL_FILENAME, Journal, WriteStatus
 from assistant.settings import PrivacySettings
-
-WORDS = "zebracorn-sorry-i-lied-about-the-money"
-"""A marker no SQLite page would contain by chance: if it is in the file, the words are."""
-
-
-def feedback_turn(
-    text: str = f"I am sorry {WORDS}",
-    *,
-    score: float = 62,
-    attempt: int = 1,
-    safety: str | None = None,
-    feedback: dict[str, Any] | None = None,
-) -> TurnResult:
-    """A turn that produced apology feedback, shaped as the apology action sends it."""
-    if feedback is None:
-        feedback = {
-            "exercise": "apology",
-            "score": score,
-            "attempt": attempt,
-            # Findings quote the user's words; only the labels may be kept.
-            "findings": [{"label": "but_undoing", "phrase": WORDS, "start": 0, "end": 9}],
-        }
-    return TurnResult(
-        sender="alice",
-        text=text,
-        intent="apology_attempt",
-        confidence=0.9,
-        exercise="apology",
-        safety=safety,
-        bot=["Thank you for saying that."],
-        feedback=feedback,
-    )
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.support.journal import WORDS, FakeClock, every_byte, feedback_turn
 
 
 @pytest.fixture
@@ -70,11 +28,6 @@ def data_dir(tmp_path: Path) -> Path:
 def journal(data_dir: Path) -> Iterator[Journal]:
     with Journal.open(PrivacySettings(data_dir=data_dir)) as opened:
         yield opened
-
-
-def every_byte(folder: Path) -> bytes:
-    """All the bytes of every file in `folder`: the database, its WAL and its index."""
-    return b"".join(path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file())
 
 
 def mode(path: Path) -> int:

@@ -22,7 +22,7 @@ from assistant.cli.journal import (
 from assistant.errors import StorageError
 from assistant.journal.store import JOURNAL_FILENAME, Journal
 from assistant.settings import PrivacySettings, Settings
-from tests.test_journal import WORDS, FakeClock, feedback_turn
+from tests.support.journal import WORDS, FakeClock, feedback_turn
 
 
 class TypedAnswer(io.StringIO):

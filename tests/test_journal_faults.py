@@ -33,7 +33,7 @@ from assistant.journal.store import (
 )
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import PrivacySettings
-from tests.test_journal import feedback_turn
+from tests.support.journal import feedback_turn
 
 CHILD_WRITER = textwrap.dedent(
     """
@@ -41,7 +41,7 @@ CHILD_WRITER = textwrap.dedent(
     from pathlib import Path
     from assistant.journal.store import Journal
     from assistant.settings import PrivacySettings
-    from tests.test_journal import feedback_turn
+    from tests.support.journal import feedback_turn
 
     class StallAtCommit(sqlite3.Connection):
         # Everything of the write is done except COMMIT; the parent kills us here.

@@ -18,7 +18,7 @@ from assistant.dialogue.training import train
 from assistant.errors import KeptOutOfRasaError
 from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
-from tests.conftest import python_command
+from tests.support.cli import python_command
 
 RASA_DIR = Path(__import__("rasa").__file__).parent
 

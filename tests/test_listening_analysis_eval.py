@@ -14,7 +14,7 @@ import yaml
 
 from actions.coaching.listening_analysis import LABELS, ListeningAnalysis, analyze_listening
 from actions.coaching.scenarios import LISTENING_SCENARIOS, get_listening_scenario
-from tests.eval_metrics import Score, score, table
+from tests.support.eval_metrics import Score, score, table
 
 EVAL_FILE = Path(__file__).parent / "eval" / "reflection_eval.yml"
 MIN_PRECISION = 0.9

@@ -20,7 +20,8 @@ from actions.listening_actions import REACTIONS, ActionAskListeningReflection
 from actions.payloads import EXPECT_KEY, LISTEN_KEY
 from actions.roleplay import is_backchannel, text_interruption_time
 from assistant.dialogue.bridge import RasaDialogue
-from tests.conftest import jsonl_session, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import jsonl_session
 
 FIRST = LISTENING_SCENARIOS[0]  # what "practise listening" starts with, in a new conversation
 REFLECTION = (

@@ -10,12 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.dialogue.bridge import (
-    NLU_FLOOR,
-    REQUEST_MAX_WORDS,
-    REQUEST_MIN_CONFIDENCE,
-    RasaDialogue,
-)
+from assistant.dialogue.bridge import RasaDialogue
+from assistant.dialogue.parse_gate import NLU_FLOOR, REQUEST_MAX_WORDS, REQUEST_MIN_CONFIDENCE
 from assistant.dialogue.replies import INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem
 from assistant.paths import PROJECT_ROOT

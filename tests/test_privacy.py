@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from bench.procs import descendants
-from tests.conftest import isolated_env, kintsugi_command
+from tests.support.cli import isolated_env, kintsugi_command
+from tests.support.sockets import listening_sockets, socket_inodes
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 
@@ -97,36 +98,6 @@ def test_a_text_session_works_with_no_network_at_all(tmp_path: Path) -> None:
     assert outputs[1]["feedback"] is not None
 
 
-def _listening_sockets() -> list[tuple[str, int, int]]:
-    """(local address, port, inode) of every listening TCP socket, from /proc."""
-    found = []
-    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            local, state, inode = fields[1], fields[3], int(fields[9])
-            if state != "0A":  # LISTEN
-                continue
-            address_hex, port_hex = local.split(":")
-            found.append((address_hex[:width], int(port_hex, 16), inode))
-    return found
-
-
-def _socket_inodes(pid: int) -> set[int]:
-    inodes = set()
-    fd_dir = Path(f"/proc/{pid}/fd")
-    for fd in fd_dir.iterdir():
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:["):
-            inodes.add(int(target[8:-1]))
-    return inodes
-
-
-LOOPBACK_HEX = {"0100007F", "00000000000000000000000001000000"}
-
-
 def test_nothing_listens_beyond_loopback_during_a_session(tmp_path: Path) -> None:
     env = isolated_env(tmp_path)
     process = subprocess.Popen(
@@ -139,8 +110,8 @@ def test_nothing_listens_beyond_loopback_during_a_session(tmp_path: Path) -> Non
         process.stdin.flush()
         assert json.loads(process.stdout.readline())["exercise"] == "apology"
         pids = [process.pid, *descendants(process.pid)]
-        ours = set().union(*(_socket_inodes(pid) for pid in pids))
-        listening = [entry for entry in _listening_sockets() if entry[2] in ours]
+        ours = set().union(*(socket_inodes(pid) for pid in pids))
+        listening = [entry for entry in listening_sockets() if entry[2] in ours]
         # The custom actions run in-process: a text session listens on nothing at all.
         assert listening == []
     finally:

@@ -14,7 +14,8 @@ import pytest
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.test_commitments_chat import Clock, coach, turn
+from tests.support.chat import practice_turn as turn
+from tests.support.coach import Clock, coach
 
 
 class _Turn:

@@ -16,7 +16,8 @@ import pytest
 from actions.coaching.scenarios import QUESTIONS_SCENARIOS, get_questions_scenario
 from actions.roleplay import choose_scenario, named_scenario, next_scenario
 from assistant.dialogue.bridge import RasaDialogue
-from tests.conftest import jsonl_session, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import jsonl_session
 
 FIRST = QUESTIONS_SCENARIOS[0]  # after-the-affair: what a new conversation starts with
 # One answer per ask of FIRST's schedule (how-long, still-in-touch, in-love, three times).

@@ -14,7 +14,7 @@ import pytest
 
 from bench.procs import descendants
 from bench.soak import soak
-from tests.conftest import isolated_env, kintsugi_command
+from tests.support.cli import isolated_env, kintsugi_command
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 

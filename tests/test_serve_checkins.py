@@ -33,8 +33,8 @@ from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.voice.session import SessionOptions
 from tests.audio.harness import espeak
-from tests.test_commitments_chat import Clock
-from tests.test_serve import PushMicrophone, ScriptedPhraseDecoder, stop, until
+from tests.support.coach import Clock
+from tests.support.serve import PushMicrophone, ScriptedPhraseDecoder, stop, until
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 

@@ -19,7 +19,7 @@ from assistant.home.serve import PhraseHeard
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.audio.harness import espeak
-from tests.test_serve import PushMicrophone, make_device, stop, until
+from tests.support.serve import PushMicrophone, make_device, stop, until
 
 
 class UnpluggedMicrophone(PushMicrophone):

@@ -12,7 +12,7 @@ import pytest
 from assistant.errors import StorageError
 from assistant.journal.store import JOURNAL_FILENAME, Journal
 from assistant.settings import PrivacySettings
-from tests.test_journal import WORDS, FakeClock, every_byte, feedback_turn
+from tests.support.journal import WORDS, FakeClock, every_byte, feedback_turn
 
 
 def test_forget_since_erases_only_the_latest_records(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from assistant.journal.time_apart import TimeApartAnnouncer, agreement_key
 from assistant.settings import PrivacySettings, ServeSettings
 from assistant.speech.tts import Pyttsx3Synthesizer
 from tests.audio.harness import espeak
-from tests.test_serve import PushMicrophone, ScriptedPhraseDecoder, stop, until
+from tests.support.serve import PushMicrophone, ScriptedPhraseDecoder, stop, until
 
 ZONE = timezone(timedelta(hours=1))
 SUNDAY_EVENING = datetime(2026, 12, 6, 18, 0, tzinfo=ZONE)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.home import service
-from tests.conftest import isolated_env, kintsugi_command
+from tests.support.cli import isolated_env, kintsugi_command
 
 
 class SystemctlDouble:

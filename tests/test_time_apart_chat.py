@@ -24,30 +24,13 @@ from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.store import Journal
 from assistant.journal.time_apart import TimeApartDialogue, agreement_key
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session
+from tests.support.chat import practice_turn as turn
+from tests.support.cli import jsonl_session
+from tests.support.coach import Clock
 
 ZONE = timezone(timedelta(hours=1))
 WEDNESDAY = datetime(2026, 12, 2, 13, 35, tzinfo=ZONE)
 SUNDAY_EVENING = datetime(2026, 12, 6, 18, 0, tzinfo=ZONE)
-
-
-class Clock:
-    """A clock double the test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def turn(
-    dialogue: TimeApartDialogue, run: Callable[[Any], Any], sender: str, text: str
-) -> TurnResult:
-    result: TurnResult = run(dialogue.handle(sender, text))
-    if result.safety == "check":  # the guard asked about practice words: the user says no
-        result = run(dialogue.handle(sender, "no"))
-    return result
 
 
 def settle(dialogue: TimeApartDialogue, run: Callable[[Any], Any], sender: str) -> TurnResult:

@@ -18,8 +18,8 @@ from assistant.journal.commitments import CommitmentsDialogue, commitments_key
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from assistant.voice.session import VoiceSession
-from tests.test_commitments_chat import Clock
-from tests.test_commitments_keeping import ScriptedDialogue, result
+from tests.support.coach import Clock
+from tests.support.scripted import ScriptedDialogue, result
 
 ZONE = timezone(timedelta(hours=-5))
 MORNING = datetime(2026, 12, 2, 8, 0, tzinfo=ZONE)

@@ -28,9 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from actions.coaching.consistency import Inconsistency, check_consistency
 from actions.coaching.cues import Finding, Rule, TextView, find_cues, rx
 from actions.coaching.cues import words_rx as _w
-from actions.coaching.facts import Inconsistency, check_consistency
 from actions.coaching.normalize import normalize
 from actions.coaching.trend import DeliveryTrend, delivery_trend
 

@@ -16,21 +16,48 @@ because a false accusation of inconsistency would hurt more than a missed one:
   of 100 or more with no unit ("eleven thousand two hundred") is an amount of money;
 * yes or no - how the answer opens ("yes", "no", "I did", "never").
 
-Hedged values ("about nine", "a few times", "or so") are compared with a tolerance.
+Hedged values ("about nine", "a few times", "or so") are compared with a tolerance
+(`consistency`); the word lists are data in `fact_words`.
 Everything is a single pass over the words, linear in the length of the answers.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from actions.coaching.cues import TextView, word_list, word_set
+from actions.coaching.cues import TextView
+from actions.coaching.fact_words import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    BARE_AMOUNT_MIN,
+    BOUND_BEFORE,
+    CLAUSE_AFTER_HOUR,
+    CLOCK,
+    CLOCK_PREPOSITIONS,
+    DIGITS,
+    FILLERS,
+    MARCH_VERB_AFTER,
+    MONTH_CONTEXT,
+    MONTHS,
+    NEGATIONS,
+    NO_OPENERS,
+    NOT_A_PLACE_BEFORE,
+    NOT_CLOCK_AFTER,
+    ONES,
+    OTHER_OWNER,
+    OWN,
+    PLACE_PREPOSITIONS,
+    PLACES,
+    SCALES,
+    TENS,
+    UNIT_SKIP,
+    UNITS,
+    WEEKDAYS,
+    YES_OPENERS,
+)
 from actions.coaching.normalize import normalize
 
-__all__ = ["Fact", "Inconsistency", "check_consistency", "extract_facts"]
+__all__ = ["Fact", "extract_facts"]
 
 
 @dataclass(frozen=True)
@@ -62,214 +89,6 @@ class Fact:
 
     absolute: bool = True
     """For times: False when am or pm is unknown, so nine and twenty-one o'clock agree."""
-
-
-@dataclass(frozen=True)
-class Inconsistency:
-    """Two answers to the same question that cannot both be true."""
-
-    question_id: str
-    """The question both answers answer."""
-
-    kind: str
-    """What differs: "time", "day", "month", "place", "number" or "yes_no"."""
-
-    first_index: int
-    """Position of the earlier answer in the list given to `check_consistency`."""
-
-    second_index: int
-    """Position of the later answer."""
-
-    first_answer: str
-    """The earlier answer, as given."""
-
-    second_answer: str
-    """The later answer, as given."""
-
-    first_phrase: str
-    """The words of the earlier answer that disagree."""
-
-    second_phrase: str
-    """The words of the later answer that disagree."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "question_id": self.question_id,
-            "kind": self.kind,
-            "first_index": self.first_index,
-            "second_index": self.second_index,
-            "first_answer": self.first_answer,
-            "second_answer": self.second_answer,
-            "first_phrase": self.first_phrase,
-            "second_phrase": self.second_phrase,
-        }
-
-
-# --------------------------------------------------------------------------------------
-# Word lists
-
-_ONES = {
-    word: value
-    for value, word in enumerate(
-        word_list(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-            " fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS = {
-    word: value * 10
-    for value, word in enumerate(
-        word_list("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
-    )
-    if word != "_"
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_APPROX_BEFORE = word_set(
-    """
-    about around roughly maybe approximately like nearly almost over under least probably
-    some few couple little
-    """
-)
-_BOUND_BEFORE = word_set("after before since past gone")
-_APPROX_AFTER = frozenset(["ish", "odd", "or_so"])
-
-# unit word -> (unit key, multiplier)
-_UNITS: dict[str, tuple[str, float]] = {}
-for _words, _unit, _factor in (
-    ("time times", "times", 1.0),
-    # Money is one key whatever the currency: answers name the amount, not the exchange rate.
-    ("dollar dollars buck bucks usd pound pounds quid euro euros", "amount", 1.0),
-    ("grand k", "amount", 1000.0),
-    ("day days", "duration", 1.0),
-    ("week weeks", "duration", 7.0),
-    ("month months", "duration", 30.0),
-    ("year years", "duration", 365.0),
-    ("night nights", "nights", 1.0),
-    ("hour hours", "hours", 1.0),
-    ("minute minutes", "minutes", 1.0),
-    ("drink drinks beer beers glass glasses bottle bottles shot shots", "drinks", 1.0),
-    ("message messages text texts", "messages", 1.0),
-    ("call calls", "calls", 1.0),
-    ("person people", "people", 1.0),
-    ("card cards", "cards", 1.0),
-    ("kiss kisses", "kisses", 1.0),
-    ("date dates", "dates", 1.0),
-):
-    for _word in _words.split():
-        _UNITS[_word] = (_unit, _factor)
-_BARE_AMOUNT_MIN = 100.0
-"""A number this large with no unit is read as an amount; smaller ones are too ambiguous."""
-_UNIT_SKIP = word_set("more whole full entire extra of or so")
-_MONEY_TOLERANCE = 0.05
-"""Exact amounts of money this close agree: people round $11,200 to eleven thousand."""
-_APPROX_TOLERANCE = 0.25
-_DURATION_TOLERANCE = 0.25
-"""Durations are always a little hedged in speech ("ten weeks", "two months")."""
-_TIME_TOLERANCE_MIN = 45
-"""Hedged clock times this close agree ("around nine" and "nine thirty")."""
-
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_MONTHS = word_list(
-    "january february march april may june july august september october november december"
-)
-# "was may" and "around may" are months: the modal never follows those words.
-_MONTH_CONTEXT = word_set(
-    "in since until till from by early late mid end start beginning of last through was around"
-    " about"
-)
-_MARCH_VERB_AFTER = word_set("to into on in off out down up around over back")
-
-# place word -> canonical place
-_PLACES: dict[str, str] = {}
-for _words, _canonical in (
-    ("bar bars pub pubs", "bar"),
-    ("club nightclub", "club"),
-    ("restaurant restaurants diner", "restaurant"),
-    ("cafe café coffee_shop starbucks", "cafe"),
-    ("hotel motel airbnb", "hotel"),
-    ("office work job", "work"),
-    ("gym", "gym"),
-    ("park", "park"),
-    ("car", "car"),
-    ("party", "party"),
-    ("beach", "beach"),
-    ("airport", "airport"),
-    ("station", "station"),
-    ("mall", "mall"),
-    ("store shop supermarket", "store"),
-    ("casino", "casino"),
-    ("church", "church"),
-    ("library", "library"),
-    ("hospital", "hospital"),
-    ("conference", "conference"),
-    ("concert gig", "concert"),
-    ("cinema movies theater theatre", "cinema"),
-    ("game stadium", "game"),
-    ("home house place apartment flat", "home"),
-):
-    for _word in _words.split():
-        _PLACES[_word] = _canonical
-_PLACE_PREPOSITIONS = word_set("at in to from inside outside near into went go stayed")
-_OWN = word_set("my our mine home")
-_OTHER_OWNER = word_set("her his their your someone's somebody's a friend's")
-
-_YES_OPENERS = (
-    "yes",
-    "yeah",
-    "yep",
-    "yup",
-    "correct",
-    "true",
-    "i did",
-    "we did",
-    "i have",
-    "we have",
-    "i was",
-    "we were",
-    "it did",
-    "i do",
-    "we do",
-    "of course",
-)
-_NO_OPENERS = (
-    "no",
-    "nope",
-    "never",
-    "not once",
-    "i didn't",
-    "we didn't",
-    "i haven't",
-    "we haven't",
-    "i wasn't",
-    "we weren't",
-    "it didn't",
-    "i don't",
-    "we don't",
-    "nothing",
-    "nobody",
-    "no one",
-    "not at all",
-    "not really",
-)
-_FILLERS = word_set("um uh er okay ok well look honestly so listen oh hmm")
-_NEGATIONS = word_set(
-    "no not never nothing nobody didn't don't wasn't weren't haven't hasn't won't isn't"
-)
-
-_CLOCK_PREPOSITIONS = word_set("at by until till til after before from since past gone")
-_CLAUSE_AFTER_HOUR = word_set(
-    "i we she he they that this when then or in at on last tonight yesterday maybe probably ish"
-)
-_NOT_CLOCK_AFTER = word_set(
-    "point time stage moment of another each other least most all once more or"
-)
-_NOT_A_PLACE_BEFORE = word_set(
-    "first second third last right wrong safe same better good bad dark happy"
-)
-
-_CLOCK = re.compile(r"(?<![\w:])(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?")
-_DIGITS = re.compile(r"(?<![\w.,:])(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k\b)?(?![\d:])")
 
 
 # --------------------------------------------------------------------------------------
@@ -330,8 +149,8 @@ class _Reader:
     def hedged(self, first: int) -> bool:
         before = self.word(first - 1)
         return (
-            before in _APPROX_BEFORE
-            or before in _BOUND_BEFORE
+            before in APPROX_BEFORE
+            or before in BOUND_BEFORE
             or (before == "than" and self.word(first - 2) in ("more", "less"))
         )
 
@@ -349,17 +168,17 @@ def _word_number(reader: _Reader, index: int) -> tuple[float, int] | None:
         j += 1
     while j < len(words):
         word = words[j]
-        if word in _ONES and not (seen and current % 10 and current < 20):
-            current += _ONES[word]
-        elif word in _TENS and not (seen and current % 100):
-            current += _TENS[word]
-        elif word in _SCALES and (seen or current):
+        if word in ONES and not (seen and current % 10 and current < 20):
+            current += ONES[word]
+        elif word in TENS and not (seen and current % 100):
+            current += TENS[word]
+        elif word in SCALES and (seen or current):
             if word == "hundred":
                 current = max(current, 1.0) * 100
             else:
-                total += max(current, 1.0) * _SCALES[word]
+                total += max(current, 1.0) * SCALES[word]
                 current = 0.0
-        elif word == "and" and seen and reader.word(j + 1) in {**_ONES, **_TENS}:
+        elif word == "and" and seen and reader.word(j + 1) in {**ONES, **TENS}:
             j += 1
             continue
         else:
@@ -374,7 +193,7 @@ def _word_number(reader: _Reader, index: int) -> tuple[float, int] | None:
 
 def _read_times(reader: _Reader) -> None:
     view = reader.view
-    for match in _CLOCK.finditer(view.text):
+    for match in CLOCK.finditer(view.text):
         hours, minutes = int(match.group(1)), int(match.group(2))
         if hours > 23 or minutes > 59:
             continue
@@ -432,8 +251,8 @@ def _read_times(reader: _Reader) -> None:
                 minute, j = int(_hour_word(reader.word(j + 1)) or 0), j + 2
             elif nxt.isdigit():
                 minute, j = int(nxt), j + 1
-            elif nxt in _ONES or nxt in _TENS:
-                minute, j = _ONES.get(nxt, 0) + _TENS.get(nxt, 0), j + 1
+            elif nxt in ONES or nxt in TENS:
+                minute, j = ONES.get(nxt, 0) + TENS.get(nxt, 0), j + 1
         meridiem = None
         if reader.word(j) in ("am", "pm"):
             meridiem, j = reader.word(j)[0], j + 1
@@ -443,19 +262,19 @@ def _read_times(reader: _Reader) -> None:
             j += 1
         # "about" and "around" also hedge quantities ("about four thousand"), so they make a
         # clock time only together with a stronger sign (minutes, am/pm, o'clock).
-        clock_context = before in _CLOCK_PREPOSITIONS or (
+        clock_context = before in CLOCK_PREPOSITIONS or (
             before in ("about", "around")
             and (
                 j >= len(reader.words)
                 or reader.view.gap(j - 1, j) != ""
-                or (reader.word(j) in _CLAUSE_AFTER_HOUR)
+                or (reader.word(j) in CLAUSE_AFTER_HOUR)
             )
         )
         if not (clock_context or meridiem or j > i + 1):
             continue
-        if j == i + 1 and reader.word(j) in _NOT_CLOCK_AFTER:
+        if j == i + 1 and reader.word(j) in NOT_CLOCK_AFTER:
             continue  # "at one point", "about three of them"
-        if reader.word(j) in _UNITS or reader.word(j) in _SCALES:
+        if reader.word(j) in UNITS or reader.word(j) in SCALES:
             continue  # "at three times the price", "by two weeks", "around four thousand"
         if reader.word(j) == "at" and reader.word(j + 1) == "night":
             meridiem = "p" if hour != 12 else "a"
@@ -474,7 +293,7 @@ def _read_times(reader: _Reader) -> None:
 def _hour_word(word: str) -> int | None:
     if word.isdigit() and 1 <= int(word) <= 12:
         return int(word)
-    value = _ONES.get(word)
+    value = ONES.get(word)
     return value if value is not None and 1 <= value <= 12 else None
 
 
@@ -490,7 +309,7 @@ def _clock_value(hour: int, minute: int, meridiem: str | None) -> tuple[float, b
 def _read_numbers(reader: _Reader) -> None:
     view = reader.view
     found: list[tuple[float, int, int, bool, bool]] = []  # value, first, last, money, approx
-    for match in _DIGITS.finditer(view.text):
+    for match in DIGITS.finditer(view.text):
         first = view.token_index(match.start())
         if first >= len(reader.words) or reader.used[first]:
             continue
@@ -542,7 +361,7 @@ def _read_numbers(reader: _Reader) -> None:
         if unit is None:
             if words[first] in ("once", "twice"):
                 unit = ("times", 1.0, last)
-            elif value >= _BARE_AMOUNT_MIN and not _looks_like_year(reader, first, value):
+            elif value >= BARE_AMOUNT_MIN and not _looks_like_year(reader, first, value):
                 # "eleven thousand two hundred" answering "how much": an amount, unit unsaid.
                 unit = ("amount", 1.0, last)
             else:
@@ -551,7 +370,7 @@ def _read_numbers(reader: _Reader) -> None:
         hedged = (
             approx
             or reader.hedged(first)
-            or reader.word(end) in _APPROX_AFTER
+            or reader.word(end) in APPROX_AFTER
             or (reader.word(end) == "or" and reader.word(end + 1) == "so")
         )
         reader.add("number", f"number:{unit_key}", value * factor, first, end, approx=hedged)
@@ -567,11 +386,11 @@ def _unit_after(reader: _Reader, index: int) -> tuple[str, float, int] | None:
     j = index
     for _ in range(3):
         word = reader.word(j)
-        if word in _UNITS:
-            unit, factor = _UNITS[word]
+        if word in UNITS:
+            unit, factor = UNITS[word]
             # "a thousand dollars": "grand" and "k" multiply; a plain unit word does not.
             return unit, factor, j + 1
-        if word not in _UNIT_SKIP:
+        if word not in UNIT_SKIP:
             return None
         j += 1
     return None
@@ -580,43 +399,43 @@ def _unit_after(reader: _Reader, index: int) -> tuple[str, float, int] | None:
 def _read_days_and_months(reader: _Reader) -> None:
     for i, word in enumerate(reader.words):
         base = word[:-2] if word.endswith("'s") else word
-        if base in _WEEKDAYS:
+        if base in WEEKDAYS:
             reader.add("day", "day", base, i, i + 1)
-        elif base in _MONTHS:
+        elif base in MONTHS:
             before, after = reader.word(i - 1), reader.word(i + 1)
-            if base == "may" and before not in _MONTH_CONTEXT and not after.isdigit():
+            if base == "may" and before not in MONTH_CONTEXT and not after.isdigit():
                 continue
-            if base == "march" and before not in _MONTH_CONTEXT and after in _MARCH_VERB_AFTER:
+            if base == "march" and before not in MONTH_CONTEXT and after in MARCH_VERB_AFTER:
                 continue
-            reader.add("month", "month", base, i, i + 1, approx=before in _BOUND_BEFORE)
+            reader.add("month", "month", base, i, i + 1, approx=before in BOUND_BEFORE)
 
 
 def _read_places(reader: _Reader) -> None:
     words = reader.words
     for i, word in enumerate(words):
-        place = _PLACES.get(word)
+        place = PLACES.get(word)
         span_end = i + 1
         if word == "coffee" and reader.word(i + 1) == "shop":
             place, span_end = "cafe", i + 2
-        if place is None or (word == "place" and reader.word(i - 1) in _NOT_A_PLACE_BEFORE):
+        if place is None or (word == "place" and reader.word(i - 1) in NOT_A_PLACE_BEFORE):
             continue
         # Preposition, then at most a determiner or owner and one modifier.
         owner: str | None = None
         first = i
         for back in range(1, 4):
             before = reader.word(i - back)
-            if before in _PLACE_PREPOSITIONS:
+            if before in PLACE_PREPOSITIONS:
                 first = i - back
                 break
-            if before in _OWN:
+            if before in OWN:
                 owner = "own"
-            elif before in _OTHER_OWNER or before.endswith("'s"):
+            elif before in OTHER_OWNER or before.endswith("'s"):
                 owner = owner or "other"
         else:
             # Without a preposition only an owned home reads as a place: "then her place".
             if word != "home" and not (place == "home" and owner):
                 continue
-        if word == "home" and reader.word(i - 1) not in _OTHER_OWNER:
+        if word == "home" and reader.word(i - 1) not in OTHER_OWNER:
             owner = "own" if owner is None else owner
         if place == "home":
             place = f"home:{owner or 'other'}"
@@ -626,18 +445,18 @@ def _read_places(reader: _Reader) -> None:
 def _read_yes_no(reader: _Reader) -> None:
     words = reader.words
     start = 0
-    while start < len(words) and words[start] in _FILLERS:
+    while start < len(words) and words[start] in FILLERS:
         start += 1
     opening = " ".join(words[start : start + 2])
     first_word = reader.word(start)
     polarity: str | None = None
     length = 0
-    for opener in _NO_OPENERS:
+    for opener in NO_OPENERS:
         if first_word == opener or opening.startswith(opener + " ") or opening == opener:
             polarity, length = "no", len(opener.split())
             break
     if polarity is None:
-        for opener in _YES_OPENERS:
+        for opener in YES_OPENERS:
             size = len(opener.split())
             if " ".join(words[start : start + size]) != opener:
                 continue
@@ -655,7 +474,7 @@ def _read_yes_no(reader: _Reader) -> None:
         # "Yes, nothing happened" answers a negative question; its polarity is unclear.
         _, sentence_end = reader.view.sentence_bounds(reader.view.tokens[start].end)
         rest = range(start + length, len(words))
-        if any(words[j] in _NEGATIONS for j in rest if reader.view.tokens[j].start < sentence_end):
+        if any(words[j] in NEGATIONS for j in rest if reader.view.tokens[j].start < sentence_end):
             return
     reader.add("yes_no", "yes_no", polarity, start, start + length)
 
@@ -671,91 +490,3 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
     _read_numbers(reader)
     _read_places(reader)
     return tuple(sorted(reader.facts, key=lambda fact: fact.start))
-
-
-# --------------------------------------------------------------------------------------
-# Comparison
-
-
-def _numbers_agree(key: str, a: Fact, b: Fact) -> bool:
-    x, y = float(a.value), float(b.value)
-    largest = max(abs(x), abs(y), 1.0)
-    if key == "number:duration":
-        return abs(x - y) <= _DURATION_TOLERANCE * largest
-    if a.approx or b.approx:
-        return abs(x - y) <= max(_APPROX_TOLERANCE * largest, 1.0)
-    if key == "number:amount":
-        return abs(x - y) <= _MONEY_TOLERANCE * largest
-    return x == y
-
-
-def _times_agree(a: Fact, b: Fact) -> bool:
-    x, y = float(a.value), float(b.value)
-    period = 1440.0 if a.absolute and b.absolute else 720.0
-    difference = abs(x - y) % period
-    difference = min(difference, period - difference)
-    tolerance = _TIME_TOLERANCE_MIN if a.approx or b.approx else 0
-    return difference <= tolerance
-
-
-def _agree(a: Fact, b: Fact) -> bool:
-    if a.kind == "time":
-        return _times_agree(a, b)
-    if a.kind == "number":
-        return _numbers_agree(a.key, a, b)
-    return a.value == b.value
-
-
-_MAX_FACTS_COMPARED = 20
-"""Facts of one kind compared per answer. A spoken answer states a handful; the cap keeps a
-pathological 10,000-character answer from making the pairwise comparison quadratic."""
-
-
-def _conflict(first: Sequence[Fact], second: Sequence[Fact]) -> tuple[Fact, Fact] | None:
-    """A pair showing the two groups disagree: no fact of one agrees with any of the other."""
-    first, second = first[:_MAX_FACTS_COMPARED], second[:_MAX_FACTS_COMPARED]
-    if not first or not second:
-        return None
-    if any(_agree(a, b) for a in first for b in second):
-        return None
-    return first[0], second[0]
-
-
-def check_consistency(answers: Sequence[tuple[str, str]]) -> list[Inconsistency]:
-    """Contradictions between answers to the same question.
-
-    `answers` is the session's answers in order, each (question id, answer text). Every
-    later answer is compared with the earlier answers to its question; for each kind of
-    fact, the earliest earlier answer that disagrees is reported, quoting both.
-    """
-    facts = [extract_facts(text) for _, text in answers]
-    found: list[Inconsistency] = []
-    for later, (question_id, later_text) in enumerate(answers):
-        reported: set[str] = set()
-        for earlier in range(later):
-            if answers[earlier][0] != question_id:
-                continue
-            keys = {fact.key for fact in facts[later]} & {fact.key for fact in facts[earlier]}
-            for key in sorted(keys):
-                if key in reported:
-                    continue
-                pair = _conflict(
-                    [f for f in facts[earlier] if f.key == key],
-                    [f for f in facts[later] if f.key == key],
-                )
-                if pair is None:
-                    continue
-                reported.add(key)
-                found.append(
-                    Inconsistency(
-                        question_id=question_id,
-                        kind=pair[0].kind,
-                        first_index=earlier,
-                        second_index=later,
-                        first_answer=answers[earlier][1],
-                        second_answer=later_text,
-                        first_phrase=pair[0].phrase,
-                        second_phrase=pair[1].phrase,
-                    )
-                )
-    return found

@@ -14,7 +14,8 @@ from typing import Any
 
 from actions.coaching.answer import AnswerAnalysis, analyze_answer
 from actions.coaching.apology import Finding
-from actions.coaching.facts import Inconsistency, check_consistency, extract_facts
+from actions.coaching.consistency import Inconsistency, check_consistency
+from actions.coaching.facts import extract_facts
 from actions.coaching.scenarios import QuestionsScenario, get_questions_scenario
 from actions.coaching.spoken import ordinal, quote, quote_from
 from actions.coaching.trend import DeliveryTrend, delivery_trend

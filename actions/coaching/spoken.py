@@ -95,3 +95,8 @@ def seconds_in(seconds: float, *, about: bool = True) -> str:
     if rest == 0:
         return f"{lead}{head} in"
     return f"{lead}{head} and {rest} seconds in"
+
+
+def capitalise(sentence: str) -> str:
+    """The sentence with its first letter upper-case (the rest left as written)."""
+    return sentence[:1].upper() + sentence[1:]

@@ -11,29 +11,26 @@ import asyncio
 import dataclasses
 import logging
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from actions.coaching.apart.payload import ApartPayload
-from actions.coaching.commitments.payload import CommitmentPayload
-from actions.coaching.guided.payload import GuidePayload
 from actions.coaching.safety import crisis_reply
-from actions.coaching.scenarios.listen_payload import ListenPayload
-from actions.payloads import (
-    APART_CONTEXT_KEY,
-    APART_KEY,
-    AUDIO_KEY,
-    COMMITMENT_KEY,
-    EXPECT_KEY,
-    FEEDBACK_KEY,
-    GUIDE_KEY,
-    GUIDE_RESUME_KEY,
-    LISTEN_KEY,
-    REGION_KEY,
+from actions.payloads import APART_CONTEXT_KEY, AUDIO_KEY, GUIDE_RESUME_KEY, REGION_KEY
+from assistant.dialogue.messages import split_messages
+from assistant.dialogue.parse_gate import (
+    CRISIS_INTENTS,
+    PendingCheck,
+    TurnPlan,
+    certain_only,
+    check_turn,
+    expected_turn,
+    next_best_if,
+    safety_decision,
 )
 from assistant.dialogue.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem, clean_text
+from assistant.dialogue.turn import Dialogue, SafetyScreen, SafetyVerdict, TurnResult
 from assistant.errors import DialogueModelError, KeptOutOfRasaError
 from assistant.safety.check import check_question, check_reask, read_check_answer
 from assistant.settings import DialogueSettings
@@ -45,59 +42,9 @@ E = TypeVar("E", bound=BaseException)
 LOAD_POLL_S = 0.05
 """How often a turn that arrived during loading looks again (see `wait_loaded`)."""
 
-# Short commands may interrupt free-text capture (an apology being said). A long utterance
-# that the classifier happens to label "stop" is almost certainly part of the apology
-# ("I need to stop lying to you...") and must not end the exercise. "Crisis help" and
-# "I'm not safe" are commands too: they must work in the middle of anything.
-COMMAND_INTENTS = frozenset({"stop", "help", "skip", "ask_crisis_help"})
-MAX_COMMAND_WORDS = 5
-FREE_TEXT_LOOPS = frozenset(
-    {
-        "apology_form",
-        "listening_form",
-        "questions_form",
-        "guided_form",
-        "apart_form",
-        "commitment_form",
-        "promise_roleplay_form",
-    }
-)
-# The turn each free-text loop waits for when no action said (actions normally say, turn by
-# turn: a listening monologue expects short answers until its reflection, which is long).
-LOOP_TURN_KINDS = {
-    "apology_form": "long_form",
-    "listening_form": "answer",
-    "questions_form": "answer",
-    "guided_form": "command",
-    "apart_form": "answer",
-    "commitment_form": "answer",
-    "promise_roleplay_form": "long_form",
-}
 # A saved guided-reflection position (from the journal) goes to the actions only with a
 # request that can use it, not with every turn.
 RESUME_INTENTS = frozenset({"guided_resume", "start_guided"})
-
-# The NLU learns the crisis intents too: they are the intents the crisis rules act on, and
-# the runtime forces them when the safety guard decides. The classifier's own guess is
-# never used: on the safety classifier's never-trained test split, crisis intents at 0.95
-# or more blocked 29 of 503 benign messages when acting alone, and as a reason to ask they
-# added 13 checks on benign messages for 1 crisis the guard missed (README, "Safety").
-CRISIS_INTENTS = {"crisis_self_harm": "self_harm", "crisis_abuse": "abuse"}
-HELP_REQUEST_INTENT = "ask_crisis_help"
-CONTENT_INTENTS = frozenset({"share_feelings", "apology_statement", "out_of_scope", "nlu_fallback"})
-"""Intents whose words are the user's own story; every other intent is a request or a
-command about the exercise, which a check would only interrupt."""
-REQUEST_MIN_CONFIDENCE = 0.8
-REQUEST_MAX_WORDS = 15
-"""A request this long or shorter is only a request. A longer one tells a story around it
-("help me apologise for holding the knife, he's talking about leaving"), and a story can
-hold a disclosure, so the guard's doubt is still asked about (README, "Intent
-understanding")."""
-NLU_FLOOR = 0.25
-"""The FallbackClassifier's threshold in config.yml (a test keeps them equal). When the NLU's
-top guess is set aside (a crisis intent, a command inside free text), the next guess must
-clear it too; below it the turn is `nlu_fallback` and the user hears the choices, never an
-exercise guessed at 0.08."""
 
 RECHECK_AT = 0.75
 """After a check was answered no, the same kind is asked about again only from here."""
@@ -115,106 +62,16 @@ COMPACT_AFTER_EVENTS = 80
 CARRIED_ACROSS_SESSIONS = ("abuse_disclosed", "safety_role")
 """Slots a new session of the same device keeps (see `RasaDialogue.end_conversation`)."""
 
-
-class SafetyVerdict(Protocol):
-    """What the safety screen found in a message (see assistant.safety.SafetyFinding)."""
-
-    @property
-    def kind(self) -> str:
-        """ "self_harm" or "abuse"."""
-
-    @property
-    def phrase(self) -> str:
-        """The words that triggered it."""
-
-    @property
-    def certain(self) -> bool:
-        """True for a clear crisis; False when the screen is unsure (the user is asked)."""
-
-    @property
-    def role(self) -> str | None:
-        """For abuse: "harmed", "harming" or "unclear"."""
-
-
-SafetyScreen = Callable[[str], Sequence[SafetyVerdict]]
-"""Returns every kind of crisis found in a text (empty when none)."""
-
-
-@dataclass(frozen=True)
-class TurnResult:
-    """Everything one user turn produced. Its JSON form is the `chat --jsonl` line."""
-
-    sender: str
-    """Conversation id."""
-
-    text: str
-    """The user's text as the dialogue saw it (cleaned)."""
-
-    intent: str | None
-    """Intent the dialogue acted on, or None when the text never reached it."""
-
-    confidence: float | None
-    """Classifier confidence for `intent`."""
-
-    exercise: str | None
-    """Exercise active after this turn ("apology", ...) or None."""
-
-    safety: str | None
-    """"self_harm" or "abuse" when the safety screen stopped coaching, "check" when it was
-    unsure and asked (the exercise waits for the answer), else None."""
-
-    bot: list[str] = field(default_factory=list)
-    """Reply texts, in order."""
-
-    feedback: dict[str, Any] | None = None
-    """The analysis object when this turn produced coaching feedback."""
-
-    expect: str = "answer"
-    """Kind of user turn the dialogue expects next: "command", "answer" or "long_form"."""
-
-    listen: ListenPayload | None = None
-    """During a listening role-play: the partner segment just spoken (`text`) and the designed
-    pause after it (`scenario`, `segment`, `of`, `pause_s`), for a voice front-end."""
-
-    guide: GuidePayload | None = None
-    """During a guided reflection: the step just said and what follows it (`reflection`,
-    `step` (1-based), `of`, `silence_s`, `answer`, ...: the fields of `GuidePayload`)."""
-
-    apart: ApartPayload | None = None
-    """A time-apart agreement: on the turn that settles it, and (added by the runtime that
-    keeps it) on every turn while it runs. `until` is the agreed time, ISO 8601."""
-
-    commitment: CommitmentPayload | None = None
-    """What a commitments turn settled for the runtime to keep: a promise just agreed
-    (`made`, with `keep`), or a check-in answered (`checkin`)."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSONL shape (`expect` is included for voice front-ends)."""
-        return {
-            "sender": self.sender,
-            "text": self.text,
-            "intent": self.intent,
-            "confidence": None if self.confidence is None else round(self.confidence, 4),
-            "exercise": self.exercise,
-            "safety": self.safety,
-            "bot": list(self.bot),
-            "feedback": self.feedback,
-            "expect": self.expect,
-            "listen": self.listen,
-            "guide": self.guide,
-            "apart": self.apart,
-            "commitment": self.commitment,
-        }
-
-
-class Dialogue(Protocol):
-    """What front-ends (text chat, voice) need from the dialogue."""
-
-    async def handle(
-        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
-    ) -> TurnResult:
-        """One user turn; `audio` carries what the voice runtime measured of it."""
-        ...
+__all__ = [
+    "CHECK_ANSWERED_NO",
+    "Dialogue",
+    "RasaDialogue",
+    "SafetyScreen",
+    "SafetyVerdict",
+    "TurnResult",
+]
+"""`Dialogue` and `TurnResult` live in `turn`; they are named here too because every
+front-end reaches the dialogue through this module."""
 
 
 class RasaDialogue:
@@ -243,7 +100,7 @@ class RasaDialogue:
         self._agent: Any = None
         self._region = region
         # Per conversation: a turn held back while the user answers a safety check.
-        self._pending_checks: dict[str, _PendingCheck] = {}
+        self._pending_checks: dict[str, PendingCheck] = {}
         # Per conversation: the kinds of check already answered "no". Being asked again
         # after every remorseful sentence would be cruel; only a stronger sign asks again.
         self._answered_no: dict[str, set[str]] = {}
@@ -345,8 +202,8 @@ class RasaDialogue:
         await self.wait_loaded()
         verdicts = tuple(self._safety_screen(text)) if self._safety_screen else ()
         parse_data = await self._agent.parse_message(text)
-        plan = _Plan(text, verdicts, None, None)
-        parse_data, certain, unsure = _safety_decision(parse_data, plan, None)
+        plan = TurnPlan(text, verdicts, None, None)
+        parse_data, certain, unsure = safety_decision(parse_data, plan, None)
         if certain:
             return "crisis"
         return "check" if unsure is not None else None
@@ -355,7 +212,7 @@ class RasaDialogue:
         """The intent a turn would act on (NLU, with the crisis gate), without touching any
         conversation. The safety screen is not applied here."""
         await self.wait_loaded()
-        parse_data = _next_best_if(await self._agent.parse_message(text), set(CRISIS_INTENTS))
+        parse_data = next_best_if(await self._agent.parse_message(text), set(CRISIS_INTENTS))
         intent = parse_data.get("intent") or {}
         return intent.get("name"), float(intent.get("confidence") or 0.0)
 
@@ -402,9 +259,9 @@ class RasaDialogue:
         if cleaned.problem is InputProblem.TRUNCATED:
             notes.append(INPUT_PROBLEM_REPLIES[InputProblem.TRUNCATED])
         verdicts = tuple(self._safety_screen(cleaned.text)) if self._safety_screen else ()
-        plan = _Plan(cleaned.text, verdicts, audio, resume, apart=apart, context=context)
+        plan = TurnPlan(cleaned.text, verdicts, audio, resume, apart=apart, context=context)
         pending = self._pending_checks.pop(sender, None)
-        if pending is not None and not _certain(verdicts):
+        if pending is not None and not certain_only(verdicts):
             answered = self._answer_check(sender, pending, cleaned.text)
             if isinstance(answered, TurnResult):
                 return answered
@@ -448,25 +305,27 @@ class RasaDialogue:
         )
 
     def _screen_finds(self, text: str) -> bool:
-        return bool(self._safety_screen and _certain(tuple(self._safety_screen(text))))
+        return bool(self._safety_screen and certain_only(tuple(self._safety_screen(text))))
 
-    def _answer_check(self, sender: str, pending: _PendingCheck, text: str) -> _Plan | TurnResult:
+    def _answer_check(self, sender: str, pending: PendingCheck, text: str) -> TurnPlan | TurnResult:
         """Read the reply to a safety check: a yes (or a doubt) gives the full crisis reply;
         a clear no runs the held-back turn as if nothing had been asked; anything else is
         asked once more, then taken as a no with a reminder of how to ask for help."""
         answer = read_check_answer(text)
         if answer == "yes":
-            return _Plan(text, (pending.confirmed(),), None, None)
+            return TurnPlan(text, (pending.confirmed(),), None, None)
         if answer is None and not pending.asked_again:
             self._pending_checks[sender] = dataclasses.replace(pending, asked_again=True)
             reask = check_reask(pending.kind, pending.role)  # type: ignore[arg-type]
-            return _check_turn(sender, text, pending.exercise, [reask])
+            return check_turn(sender, text, pending.exercise, [reask])
         if answer == "no":
             self._answered_no.setdefault(sender, set()).add(pending.kind)
         lead = CHECK_ANSWERED_NO if answer == "no" else CHECK_UNANSWERED
-        return _Plan(pending.text, (), pending.audio, pending.resume, may_check=False, lead=(lead,))
+        return TurnPlan(
+            pending.text, (), pending.audio, pending.resume, may_check=False, lead=(lead,)
+        )
 
-    async def _run_turn(self, sender: str, plan: _Plan) -> _Ran:
+    async def _run_turn(self, sender: str, plan: TurnPlan) -> _Ran:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         text, audio, resume = plan.text, plan.audio, plan.resume
@@ -477,7 +336,7 @@ class RasaDialogue:
 
         message = UserMessage(text, sender_id=sender)
         parse_data = await agent.processor.parse_message(message, tracker)
-        parse_data, verdicts, unsure = _safety_decision(parse_data, plan, tracker.active_loop_name)
+        parse_data, verdicts, unsure = safety_decision(parse_data, plan, tracker.active_loop_name)
         if unsure is not None and not self._asked_enough(sender, unsure):
             return self._ask_check(sender, plan, unsure, tracker, snapshot)
 
@@ -500,7 +359,7 @@ class RasaDialogue:
                 metadata=metadata,
             )
         )
-        bot, feedback, expect, listen, guide, apart, commitment = _split_messages(output.messages)
+        bot, feedback, expect, listen, guide, apart, commitment = split_messages(output.messages)
         after = await store.retrieve(sender)
         exercise = after.get_slot("exercise") if after else None
         if (
@@ -511,7 +370,7 @@ class RasaDialogue:
         ):
             store.compact(sender)
         if expect is None:
-            expect = _expected_turn(after)
+            expect = expected_turn(after)
         intent = parse_data.get("intent") or {}
         kinds = {verdict.kind for verdict in verdicts}
         # Self-harm is the more urgent when a turn holds both; it is what we report.
@@ -550,7 +409,7 @@ class RasaDialogue:
     def _ask_check(
         self,
         sender: str,
-        plan: _Plan,
+        plan: TurnPlan,
         sign: SafetyVerdict,
         tracker: Any,
         snapshot: int,
@@ -559,7 +418,7 @@ class RasaDialogue:
         kind = "self_harm" if sign.kind == "self_harm" else "abuse"
         role = sign.role if kind == "abuse" else None
         exercise = tracker.get_slot("exercise")
-        self._pending_checks[sender] = _PendingCheck(
+        self._pending_checks[sender] = PendingCheck(
             kind=kind,
             role=role,
             text=plan.text,
@@ -568,7 +427,7 @@ class RasaDialogue:
             exercise=exercise,
         )
         question = check_question(kind, role, self._region)  # type: ignore[arg-type]
-        return _Ran(turn=_check_turn(sender, plan.text, exercise, question), snapshot=snapshot)
+        return _Ran(turn=check_turn(sender, plan.text, exercise, question), snapshot=snapshot)
 
     def end_conversation(self, sender: str) -> None:
         """Forget where a conversation was (an exercise half done, a form waiting), so the
@@ -587,99 +446,7 @@ class RasaDialogue:
         tracker = await self._agent.tracker_store.retrieve(sender)
         if tracker is None:
             return None, "answer"
-        return tracker.get_slot("exercise"), _expected_turn(tracker)
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What one call to the dialogue runs: a text, what the screen found in it, and
-    whether an unsure finding may still be asked about."""
-
-    text: str
-    verdicts: Sequence[SafetyVerdict]
-    audio: Mapping[str, Any] | None
-    resume: Mapping[str, Any] | None
-    may_check: bool = True
-    lead: tuple[str, ...] = ()
-    """Lines said before the dialogue's reply."""
-    apart: Mapping[str, Any] | None = None
-    """The time-apart context for the actions (`RasaDialogue.handle`)."""
-    context: Mapping[str, Any] | None = None
-    """More metadata for the actions, by payload key (`RasaDialogue.handle`)."""
-
-
-@dataclass(frozen=True)
-class _PendingCheck:
-    """A turn held back while the user answers a safety check."""
-
-    kind: str
-    role: str | None
-    text: str
-    audio: Mapping[str, Any] | None
-    resume: Mapping[str, Any] | None
-    exercise: str | None
-    asked_again: bool = False
-
-    def confirmed(self) -> _Confirmed:
-        """The finding the user confirmed by answering yes."""
-        return _Confirmed(self.kind, self.text, True, self.role)
-
-
-@dataclass(frozen=True)
-class _Confirmed:
-    kind: str
-    phrase: str
-    certain: bool
-    role: str | None
-
-
-def _safety_decision(
-    parse_data: dict[str, Any], plan: _Plan, active_loop: str | None
-) -> tuple[dict[str, Any], tuple[SafetyVerdict, ...], SafetyVerdict | None]:
-    """What the safety guard's findings mean for one turn: the parse the dialogue acts on,
-    the certain findings (a crisis reply), and an unsure finding to ask about."""
-    certain = _certain(plan.verdicts)
-    if certain:
-        return _crisis_parse(parse_data, certain), certain, None
-    unsure: SafetyVerdict | None = plan.verdicts[0] if plan.verdicts else None
-    # The NLU's own crisis guess is never acted on (see CRISIS_INTENTS).
-    parse_data = _next_best_if(parse_data, set(CRISIS_INTENTS))
-    # Long free text inside a capture loop is never read as a command.
-    parse_data = _guard_commands(parse_data, active_loop, plan.text)
-    intent = parse_data.get("intent") or {}
-    if intent.get("name") == HELP_REQUEST_INTENT:
-        # "I'm not safe", "crisis help": asked for help, they get every resource at once,
-        # which is more than a check would give.
-        unsure = None
-    elif (
-        intent.get("name") not in CONTENT_INTENTS
-        and float(intent.get("confidence") or 0.0) >= REQUEST_MIN_CONFIDENCE
-        and len(plan.text.split()) <= REQUEST_MAX_WORDS
-        and (active_loop not in FREE_TEXT_LOOPS or len(plan.text.split()) <= MAX_COMMAND_WORDS)
-    ):
-        # A clear request or command ("take me through the long road", "next") carries
-        # no disclosure to ask about; a sure finding still acts.
-        unsure = None
-    return parse_data, (), unsure if plan.may_check else None
-
-
-def _check_turn(sender: str, text: str, exercise: str | None, lines: list[str]) -> TurnResult:
-    """A turn that asks a safety check: nothing reached the dialogue, the exercise waits,
-    and a yes or a no comes next (a voice front-end hears it with its command grammar)."""
-    return TurnResult(
-        sender=sender,
-        text=text,
-        intent=None,
-        confidence=None,
-        exercise=exercise,
-        safety="check",
-        bot=lines,
-        expect="command",
-    )
-
-
-def _certain(verdicts: Sequence[SafetyVerdict]) -> tuple[SafetyVerdict, ...]:
-    return tuple(v for v in verdicts if getattr(v, "certain", True))
+        return tracker.get_slot("exercise"), expected_turn(tracker)
 
 
 @dataclass(frozen=True)
@@ -725,109 +492,3 @@ def _in_chain(error: BaseException, kind: type[E]) -> E | None:
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
-
-
-def _forced_intent(parse_data: dict[str, Any], intent: str) -> dict[str, Any]:
-    forced = dict(parse_data)
-    forced["intent"] = {"name": intent, "confidence": 1.0}
-    forced["intent_ranking"] = [{"name": intent, "confidence": 1.0}]
-    return forced
-
-
-def _crisis_parse(parse_data: dict[str, Any], verdicts: Sequence[SafetyVerdict]) -> dict[str, Any]:
-    """Force the crisis intent. When a turn discloses abuse and self-harm together, the
-    abuse intent is used (so the rest of the session stays free of apology coaching) and
-    the action is told to give the self-harm care first."""
-    kinds = {verdict.kind: verdict for verdict in verdicts}
-    if "abuse" in kinds:
-        forced = _forced_intent(parse_data, "crisis_abuse")
-        role = getattr(kinds["abuse"], "role", None) or "unclear"
-        forced["entities"] = [{"entity": "abuse_role", "value": str(role)}]
-        if "self_harm" in kinds:
-            forced["entities"].append({"entity": "crisis_also", "value": "self_harm"})
-        return forced
-    forced = _forced_intent(parse_data, "crisis_self_harm")
-    forced["entities"] = []
-    return forced
-
-
-def _next_best_if(parse_data: dict[str, Any], excluded: set[str]) -> dict[str, Any]:
-    intent = (parse_data.get("intent") or {}).get("name")
-    return _next_best(parse_data, excluded) if intent in excluded else parse_data
-
-
-def _next_best(parse_data: dict[str, Any], excluded: set[str]) -> dict[str, Any]:
-    ranking: Sequence[dict[str, Any]] = parse_data.get("intent_ranking") or []
-    for candidate in ranking:
-        name = candidate.get("name")
-        if name and name not in excluded and name != "nlu_fallback":
-            guarded = dict(parse_data)
-            confidence = float(candidate.get("confidence") or 0.0)
-            if confidence < NLU_FLOOR:
-                # What the FallbackClassifier would have said had this been the top guess.
-                guarded["intent"] = {"name": "nlu_fallback", "confidence": NLU_FLOOR}
-            else:
-                guarded["intent"] = {"name": name, "confidence": confidence}
-            return guarded
-    return _forced_intent(parse_data, "out_of_scope")
-
-
-def _guard_commands(
-    parse_data: dict[str, Any], active_loop: str | None, text: str
-) -> dict[str, Any]:
-    """Keep long free text inside a capture loop from being read as a command."""
-    intent = (parse_data.get("intent") or {}).get("name")
-    if active_loop not in FREE_TEXT_LOOPS or intent not in COMMAND_INTENTS:
-        return parse_data
-    if len(text.split()) <= MAX_COMMAND_WORDS:
-        return parse_data
-    return _next_best(parse_data, excluded=set(COMMAND_INTENTS) | set(CRISIS_INTENTS))
-
-
-def _split_messages(
-    messages: Sequence[dict[str, Any]],
-) -> tuple[
-    list[str],
-    dict[str, Any] | None,
-    str | None,
-    ListenPayload | None,
-    GuidePayload | None,
-    ApartPayload | None,
-    CommitmentPayload | None,
-]:
-    """Separate spoken texts from the machine-readable custom payloads."""
-    bot: list[str] = []
-    feedback: dict[str, Any] | None = None
-    expect: str | None = None
-    listen: ListenPayload | None = None
-    guide: GuidePayload | None = None
-    apart: ApartPayload | None = None
-    commitment: CommitmentPayload | None = None
-    for message in messages:
-        if message.get("text"):
-            bot.append(str(message["text"]))
-        custom = message.get("custom")
-        if isinstance(custom, dict):
-            if isinstance(custom.get(FEEDBACK_KEY), dict):
-                feedback = custom[FEEDBACK_KEY]
-            if isinstance(custom.get(EXPECT_KEY), str):
-                expect = custom[EXPECT_KEY]
-            if isinstance(custom.get(LISTEN_KEY), dict):
-                # The segment is the text said just before its payload; a voice front-end
-                # needs to know which of the lines is the partner's own voice.
-                sent: ListenPayload = custom[LISTEN_KEY]
-                listen = {**sent, "text": bot[-1] if bot else ""}
-            if isinstance(custom.get(GUIDE_KEY), dict):
-                guide = custom[GUIDE_KEY]
-            if isinstance(custom.get(APART_KEY), dict):
-                apart = custom[APART_KEY]
-            if isinstance(custom.get(COMMITMENT_KEY), dict):
-                commitment = custom[COMMITMENT_KEY]
-    return bot, feedback, expect, listen, guide, apart, commitment
-
-
-def _expected_turn(tracker: Any) -> str:
-    """Long-form while a free-text loop waits for its text; otherwise a normal answer."""
-    if tracker is not None and tracker.active_loop_name in FREE_TEXT_LOOPS:
-        return LOOP_TURN_KINDS.get(tracker.active_loop_name, "long_form")
-    return "answer"

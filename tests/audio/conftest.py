@@ -1,16 +1,16 @@
-"""Fixtures for the audio tests: the private PulseAudio daemon (see harness.py) and the
-Korean Vosk model, each started once per test session and stopped at the end."""
+"""Fixtures for the audio tests: the private PulseAudio daemon (see harness.py), started once
+per test session and stopped at the end. The Korean Vosk model (`ko_model`) is the root
+conftest's, shared with the speech tests."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from tests.audio.harness import KO_MODEL, PulseHarness, rescan_portaudio
+from tests.audio.harness import PulseHarness, rescan_portaudio
 
 
 @pytest.fixture(scope="session")
@@ -35,10 +35,3 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseHarness]:
             else:
                 os.environ[key] = value
         rescan_portaudio()
-
-
-@pytest.fixture(scope="session")
-def ko_model() -> Any:
-    from assistant.speech.vosk_recognizer import load_model
-
-    return load_model(KO_MODEL)

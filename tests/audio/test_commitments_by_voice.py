@@ -16,8 +16,8 @@ from assistant.journal.journaled_dialogue import JournaledDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.audio.harness import espeak
-from tests.audio.test_replay_loop import replay
-from tests.test_commitments_chat import Clock, coach
+from tests.support.coach import Clock, coach
+from tests.support.voice import replay
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 

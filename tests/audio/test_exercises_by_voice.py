@@ -10,26 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.events import Transcript
 from tests.audio.harness import espeak
-from tests.audio.test_replay_loop import replay
+from tests.support.recording import RecordingDialogue
+from tests.support.voice import replay
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
-
-
-class RecordingDialogue:
-    """Passes every turn to the real dialogue and keeps what came back (not a double)."""
-
-    def __init__(self, real: RasaDialogue, sender: str) -> None:
-        self._real = real
-        self._sender = sender
-        self.results: list[TurnResult] = []
-
-    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
-        result = await self._real.handle(self._sender, text, audio)  # type: ignore[arg-type]
-        self.results.append(result)
-        return result
 
 
 def _speak_all(tmp_path: Path, dialogue: RecordingDialogue, lines: list[str]) -> None:

@@ -14,17 +14,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from actions.coaching.guided import get_reflection
-from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
 from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.events import (
     BargeIn,
     BotUtterance,
@@ -46,150 +43,29 @@ from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from assistant.speech.commands import CommandVocabulary
 from assistant.speech.scripted import ScriptedRecognizer
-from assistant.speech.sentences import split_sentences
 from assistant.speech.tts import Pyttsx3Synthesizer
-from assistant.speech.vosk_recognizer import CommandRecognizer
 from assistant.voice.session import SessionOptions, VoiceSession
-from tests.audio.harness import PulseHarness, Recorder, Voice, espeak
-from tests.audio.test_replay_loop import write_wav
-from tests.audio.test_session_live import stop_session, wait_for
+from tests.audio.harness import PulseHarness, Voice, espeak
+from tests.support.guided_voice import (
+    HARD_TALK,
+    KOREAN_NAVIGATION,
+    SCALE,
+    GuidedRecording,
+    first_sentence,
+    ko,
+    quiet_began,
+    run_guided,
+    said,
+)
+from tests.support.voice import wait_for, write_wav
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.rasa, pytest.mark.slow]
-
-HARD_TALK = get_reflection("before-a-hard-conversation")
-
-KOREAN_NAVIGATION = CommandVocabulary(
-    {
-        "stop": ("정지",),
-        "pause": ("잠깐",),
-        "continue": ("계속",),
-        "repeat": ("다시",),
-        "skip": ("넘어가",),
-        "back": ("이전",),
-        "time_left": ("남은 시간",),
-        "slower": ("느리게",),
-        "faster": ("빠르게",),
-    }
-)
-"""Korean words the Korean model's grammar tells apart when espeak-ng says them (checked
-one by one through the harness: "다음" is heard as "남은", so skip is "넘어가"); each stands
-for the English command of the same name."""
-
-DEBUG = False
-SCALE = 0.2
-"""Designed silences at a fifth: step 1's 20 s silence is held for 4 s."""
-
-
-def ko(word: str) -> np.ndarray:
-    return espeak(word, "ko", 140)
-
-
-def first_sentence(step: int) -> str:
-    """The first sentence of the prompt of `step` (1-based), as the session says it."""
-    return split_sentences(HARD_TALK.steps[step - 1].text)[0]
-
-
-class RecordingDialogue:
-    """Passes every turn to the real dialogue (one sender) and keeps what came back."""
-
-    def __init__(self, real: RasaDialogue, sender: str) -> None:
-        self._real = real
-        self._sender = sender
-        self.sent: list[str] = []
-        self.results: list[TurnResult] = []
-
-    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
-        self.sent.append(text)
-        result = await self._real.handle(self._sender, text, audio)  # type: ignore[arg-type]
-        self.results.append(result)
-        return result
-
-    async def reach_step(self, step: int) -> None:
-        """By text, before the session: choose the reflection, decline keeping answers, and
-        say next until `step` has been said."""
-        for text in ("guide me through a reflection", "before a hard conversation", "no"):
-            await self.handle(self._sender, text)
-        while self.results[-1].guide is None or self.results[-1].guide["step"] < step:
-            await self.handle(self._sender, "next")
-        assert self.results[-1].guide is not None and self.results[-1].guide["step"] == step
-        self.sent.clear()
-        self.results.clear()
-
-
-Scenario = Callable[[Voice, EventLog, RecordingDialogue], Awaitable[None]]
-
-
-def run_guided(
-    pulse: PulseHarness,
-    ko_model: Any,
-    rasa_dialogue: RasaDialogue,
-    sender: str,
-    *,
-    at_step: int,
-    script: list[str],
-    scenario: Scenario,
-    scale: float = SCALE,
-    rate: int = 220,
-    vocabulary: CommandVocabulary = KOREAN_NAVIGATION,
-    instant_playback: bool = False,
-) -> tuple[EventLog, RecordingDialogue, Recorder]:
-    """Put the reflection at `at_step` by text, start a voice session, say "repeat" (the
-    double hears it) so the step is said by voice, then run `scenario`. With
-    `instant_playback`, what the coach says is rendered but not played (a recording
-    speaker), for tests about the reflection's course rather than its sound."""
-    events = EventLog()
-    dialogue = RecordingDialogue(rasa_dialogue, sender)
-
-    async def main() -> None:
-        await dialogue.reach_step(at_step)
-        with pulse.voice() as voice:
-            session = VoiceSession(
-                dialogue=dialogue,
-                microphone=SoundDeviceMicrophone("pulse"),
-                speaker=RecordingSpeaker(None) if instant_playback else SoundDeviceSpeaker("pulse"),
-                recognizer=ScriptedRecognizer(["repeat", *script], partials=True),
-                synthesizer=Pyttsx3Synthesizer(rate=rate),
-                commands=CommandRecognizer(ko_model, vocabulary),
-                events=events,
-                options=SessionOptions(
-                    greeting=None, min_confidence=0.0, guided_silence_scale=scale
-                ),
-            )
-            task = asyncio.create_task(session.run())
-            try:
-                await wait_for(
-                    events, lambda e: isinstance(e, StateChanged) and e.state == "listening"
-                )
-                voice.say(espeak("Say that again."))
-                await wait_for(events, lambda e: isinstance(e, PlaybackStarted), timeout=60)
-                await scenario(voice, events, dialogue)
-            finally:
-                await stop_session(task)
-                if DEBUG:
-                    t0 = events.events[0][0]
-                    for t, e in events.events:
-                        print(f"{t - t0:7.2f} {e}")
-
-    with pulse.recorder() as recording:
-        asyncio.run(main())
-    return events, dialogue, recording
-
-
-def said(events: EventLog) -> list[str]:
-    return [e.text for e in events.of_type(BotUtterance)]
-
-
-async def quiet_began(events: EventLog, after: float = 0.0, timeout: float = 90.0) -> float:
-    t, _ = await wait_for(
-        events, lambda e: isinstance(e, StateChanged) and e.state == "quiet", timeout, after
-    )
-    return t
 
 
 def test_a_command_over_a_prompt_takes_effect(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         await asyncio.sleep(2.0)  # well into step 1's prompt
         voice.say(ko("넘어가"))  # "skip"
         said_at = await asyncio.to_thread(voice.wait, 10)
@@ -221,7 +97,7 @@ def test_a_command_over_a_prompt_takes_effect(
 def test_back_over_a_prompt_says_the_step_before(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         await asyncio.sleep(2.0)
         began = time.monotonic()
 
@@ -275,7 +151,7 @@ def test_back_over_a_prompt_says_the_step_before(
 def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         began = await quiet_began(events)
         await asyncio.sleep(0.5)
         voice.say(ko("남은 시간"))  # "how long is left"
@@ -311,7 +187,7 @@ def test_crisis_help_in_a_silence_ends_the_reflection_with_every_resource(
     # grammar hears it 3/3 from espeak-ng and takes nothing else for it (checked).
     vocabulary = CommandVocabulary({**KOREAN_NAVIGATION.commands, "crisis_help": ("위험해",)})
 
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         began = await quiet_began(events)
         await asyncio.sleep(0.5)
         voice.say(ko("위험해"))
@@ -346,7 +222,7 @@ def test_crisis_help_in_a_silence_ends_the_reflection_with_every_resource(
 def test_a_designed_silence_is_silent_and_then_moves_on(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         began = await quiet_began(events)
         await wait_for(
             events,
@@ -389,7 +265,7 @@ def test_a_long_answer_with_a_four_second_pause_is_one_turn(
         "and that cost her months of feeling foolish"
     )
 
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         started, _ = await wait_for(
             events,
             lambda e: isinstance(e, StateChanged) and e.profile == "long_form",
@@ -434,7 +310,7 @@ def test_a_long_answer_with_a_four_second_pause_is_one_turn(
 def test_pause_then_continue_picks_up_the_same_step(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         began = await quiet_began(events)
         await asyncio.sleep(0.3)
         voice.say(ko("잠깐"))  # "pause"
@@ -476,7 +352,7 @@ def test_a_whole_reflection_hands_free_reaches_the_closing(
     """Silence through every step (answer steps too): each moves on after its designed
     silence, to the end."""
 
-    async def scenario(voice: Voice, events: EventLog, dialogue: RecordingDialogue) -> None:
+    async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         deadline = time.monotonic() + 600
         while not (dialogue.results and (dialogue.results[-1].guide or {}).get("finished")):
             assert time.monotonic() < deadline, "the reflection never reached its closing"
@@ -514,7 +390,7 @@ def test_a_whole_reflection_hands_free_reaches_the_closing(
 
 def replay_guided(
     tmp_path: Path,
-    dialogue: RecordingDialogue,
+    dialogue: GuidedRecording,
     lines: list[str],
     *,
     at_step: int | None,
@@ -543,7 +419,7 @@ def replay_guided(
 def test_slower_at_an_answer_step_slows_the_prompt_said_again(
     tmp_path: Path, rasa_dialogue: RasaDialogue
 ) -> None:
-    dialogue = RecordingDialogue(rasa_dialogue, "voice-guided-slower")
+    dialogue = GuidedRecording(rasa_dialogue, "voice-guided-slower")
     events, synthesizer = replay_guided(
         tmp_path, dialogue, ["repeat", "slower", "repeat"], at_step=2
     )
@@ -567,7 +443,7 @@ def test_a_stopped_reflection_resumes_by_voice_after_a_restart(
     sender = "voice-guided-resume"
     privacy = PrivacySettings(data_dir=tmp_path / "data")
     with Journal.open(privacy) as journal:
-        before = RecordingDialogue(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
+        before = GuidedRecording(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
         (tmp_path / "one").mkdir()
         replay_guided(tmp_path / "one", before, ["repeat", "stop"], at_step=2)
     assert before.sent == ["repeat", "stop"]
@@ -576,7 +452,7 @@ def test_a_stopped_reflection_resumes_by_voice_after_a_restart(
 
     rasa_dialogue.end_conversation(sender)  # the process's memory of it is gone
     with Journal.open(privacy) as journal:
-        after = RecordingDialogue(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
+        after = GuidedRecording(GuidedProgressDialogue(rasa_dialogue, journal), sender)  # type: ignore[arg-type]
         (tmp_path / "two").mkdir()
         events, _ = replay_guided(tmp_path / "two", after, ["resume my reflection"], at_step=None)
     resumed = after.results[0]

@@ -20,7 +20,7 @@ the wrong place in the feedback ("about 12 seconds in").
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,8 @@ from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.voice.endpointing import PROFILES, TurnProfile
 from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import PulseHarness, espeak
-from tests.audio.test_session_live import stop_session, wait_for
+from tests.support.recording import RecordingDialogue
+from tests.support.voice import stop_session, wait_for
 
 pytestmark = [pytest.mark.audio, pytest.mark.rasa, pytest.mark.slow]
 
@@ -66,23 +67,6 @@ PROFILES_FOR_TESTS = {
         "long_form", trailing_silence_s=1.5, max_length_s=60, no_speech_timeout_s=15.0
     ),
 }
-
-
-class RecordingDialogue:
-    """Passes every turn to the real dialogue (one sender) and keeps what went in and came
-    back (not a double)."""
-
-    def __init__(self, real: RasaDialogue, sender: str) -> None:
-        self._real = real
-        self.sender = sender
-        self.turns: list[tuple[str, dict[str, Any] | None, TurnResult]] = []
-
-    async def handle(
-        self, sender: str, text: str, audio: Mapping[str, Any] | None = None
-    ) -> TurnResult:
-        result = await self._real.handle(self.sender, text, audio)
-        self.turns.append((text, dict(audio) if audio else None, result))
-        return result
 
 
 def make_session(dialogue: RecordingDialogue, lines: list[str], events: EventLog) -> VoiceSession:

@@ -14,8 +14,8 @@ import pytest
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.events import Transcript
 from tests.audio.harness import espeak
-from tests.audio.test_exercises_by_voice import RecordingDialogue
-from tests.audio.test_replay_loop import replay
+from tests.support.recording import RecordingDialogue
+from tests.support.voice import replay
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 

@@ -5,22 +5,18 @@ Vosk model cannot be fetched here). Turn boundaries come from the audio; words f
 
 from __future__ import annotations
 
-import asyncio
 import tracemalloc
 import wave
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
-from assistant.audio.fakes import RecordingSpeaker, WavMicrophone
 from assistant.dialogue.bridge import TurnResult
 from assistant.errors import SynthesisError
 from assistant.events import (
     BotUtterance,
     DialogueReply,
-    EventLog,
     NotUnderstood,
     Reprompt,
     SessionPaused,
@@ -33,19 +29,9 @@ from assistant.events import (
     VoiceCommand,
 )
 from assistant.speech import phrases
-from assistant.speech.scripted import ScriptedRecognizer
 from assistant.speech.tts import Pyttsx3Synthesizer
-from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import espeak
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.astype("<i2").tobytes())
-    return path
+from tests.support.voice import replay, write_wav
 
 
 class EchoDialogue:
@@ -75,41 +61,6 @@ class EchoDialogue:
 # machine's slow synthesis let that read use up a whole 90-second clip before the turn
 # logic under test ever saw it (seen in CI runs of the whole suite).
 PACED = 30.0
-
-
-def replay(
-    tmp_path: Path,
-    audio: list[np.ndarray | Path],
-    script: list[str],
-    dialogue: Any,
-    *,
-    out_wav: bool = True,
-    gap_s: float = 6.0,
-    ends: str = "end_of_input",
-    partials: bool = False,
-    speed: float | None = None,
-    synthesizer: Any = None,
-) -> tuple[EventLog, RecordingSpeaker, Any]:
-    files = [
-        a if isinstance(a, Path) else write_wav(tmp_path / f"turn{i}.wav", a)
-        for i, a in enumerate(audio)
-    ]
-    events = EventLog(tmp_path / "events.jsonl")
-    speaker = RecordingSpeaker(tmp_path / "out.wav" if out_wav else None)
-    synthesizer = synthesizer or Pyttsx3Synthesizer()
-    session = VoiceSession(
-        dialogue=dialogue,
-        microphone=WavMicrophone(files, speed=speed, gap_s=gap_s),
-        speaker=speaker,
-        recognizer=ScriptedRecognizer(script, partials=partials),
-        synthesizer=synthesizer,
-        commands=None,
-        events=events,
-        options=SessionOptions(holdoff_s=0.0),
-    )
-    assert asyncio.run(session.run()) == ends
-    events.close()
-    return events, speaker, synthesizer
 
 
 def test_an_apology_with_a_thinking_pause_arrives_as_one_long_form_turn(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer
 from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import espeak
-from tests.audio.test_replay_loop import write_wav
+from tests.support.voice import write_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -8,8 +8,6 @@ what the assistant says is recorded from the speaker's monitor. The dialogue is 
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,7 +16,6 @@ from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker
 from assistant.dialogue.bridge import TurnResult
 from assistant.events import (
     BargeIn,
-    BotUtterance,
     DeviceLost,
     DeviceRestored,
     EventLog,
@@ -30,33 +27,13 @@ from assistant.events import (
     StateChanged,
     Transcript,
 )
-from assistant.speech.commands import CommandVocabulary
 from assistant.speech.tts import Pyttsx3Synthesizer
 from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
-from assistant.voice.endpointing import PROFILES, TurnProfile
 from assistant.voice.session import SessionOptions, VoiceSession
 from tests.audio.harness import PulseHarness, Recorder, espeak
+from tests.support.voice import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY, stop_session, wait_for
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]
-
-KOREAN_COMMANDS = CommandVocabulary(
-    {
-        "stop": ("정지",),
-        "pause": ("잠깐",),
-        "continue": ("계속",),
-        "repeat": ("다시",),
-        "yes": ("네",),
-        "no": ("아니요",),
-    }
-)
-"""Words espeak-ng's Korean voice says clearly enough for the Korean model's grammar mode."""
-
-LONG_REPLY = (
-    "Thank you for telling me that. I would like to say a few things about it, slowly, and "
-    "you can interrupt me whenever you like. Trust is rebuilt in small steps, one kept promise "
-    "at a time. It helps to say what happened plainly, without excuses. It also helps to listen "
-    "to how it felt for the other person, and to let them take their time."
-)
 
 
 class LongReplyDialogue:
@@ -78,14 +55,6 @@ class LongReplyDialogue:
         )
 
 
-FAST_PROFILES = {
-    **PROFILES,
-    "answer": TurnProfile(
-        "answer", trailing_silence_s=0.8, max_length_s=20, no_speech_timeout_s=2.0
-    ),
-}
-
-
 def make_session(ko_model: Any, events: EventLog, **options: Any) -> VoiceSession:
     return VoiceSession(
         dialogue=LongReplyDialogue(),
@@ -99,29 +68,6 @@ def make_session(ko_model: Any, events: EventLog, **options: Any) -> VoiceSessio
             greeting=None, min_confidence=0.0, profiles=FAST_PROFILES, **options
         ),
     )
-
-
-async def wait_for(
-    events: EventLog, predicate: Callable[[Any], bool], timeout: float = 30.0, after: float = 0.0
-) -> tuple[float, Any]:
-    """The first event (logged after `after`) matching `predicate`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for t, event in list(events.events):
-            if t > after and predicate(event):
-                return t, event
-        await asyncio.sleep(0.02)
-    seen = [
-        f"{type(e).__name__}({e.text!r})" if isinstance(e, BotUtterance) else type(e).__name__
-        for _, e in events.events
-    ]
-    raise AssertionError(f"no matching event in {timeout}s; saw {seen}")
-
-
-async def stop_session(task: asyncio.Task[str]) -> None:
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
 
 
 def last_sound_between(recording: Recorder, start: float, end: float) -> float | None:

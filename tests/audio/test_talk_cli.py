@@ -27,7 +27,7 @@ from assistant.paths import PROJECT_ROOT
 from assistant.settings import Settings
 from assistant.voice.latency import turn_latencies
 from tests.audio.harness import KO_MODEL, PulseHarness, espeak
-from tests.audio.test_replay_loop import write_wav
+from tests.support.voice import write_wav
 
 PYTHON = str(PROJECT_ROOT / ".venv" / "bin" / "python")
 

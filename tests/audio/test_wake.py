@@ -51,8 +51,8 @@ from assistant.speech.vosk_recognizer import CommandRecognizer, VoskRecognizer
 from assistant.voice.session import SessionOptions, VoiceSession
 from bench.procs import descendants
 from tests.audio.harness import KO_MODEL, PulseHarness, espeak, rescan_portaudio
-from tests.audio.test_session_live import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY
-from tests.test_privacy import LOOPBACK_HEX, _listening_sockets, _socket_inodes
+from tests.support.sockets import LOOPBACK_HEX, listening_sockets, socket_inodes
+from tests.support.voice import FAST_PROFILES, KOREAN_COMMANDS, LONG_REPLY
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]
 
@@ -264,8 +264,8 @@ def test_kintsugi_serve_wakes_then_stops_cleanly_on_sigterm(
         try:
             _wait_for_event(events_file, "Waiting", 240)
             children = descendants(process.pid)  # none expected: actions run in-process
-            ours = set().union(*(_socket_inodes(pid) for pid in [process.pid, *children]))
-            listening = [entry for entry in _listening_sockets() if entry[2] in ours]
+            ours = set().union(*(socket_inodes(pid) for pid in [process.pid, *children]))
+            listening = [entry for entry in listening_sockets() if entry[2] in ours]
             assert all(address in LOOPBACK_HEX for address, _port, _inode in listening)
 
             time.sleep(1.0)

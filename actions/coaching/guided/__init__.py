@@ -1,17 +1,17 @@
-"""Guided reflections: content (one module per reflection), navigation and command reading.
+"""Guided reflections: content (one YAML file per reflection in data/, read by `files`),
+navigation and command reading.
 
-Pure Python: no Rasa, no I/O. The Rasa actions are in actions/reflection_actions.py.
+Pure Python, no Rasa; the only I/O is reading its own data files once, on import. The Rasa
+actions are in actions/guided_actions.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actions.coaching.guided.after_a_setback import AFTER_A_SETBACK
 from actions.coaching.guided.base import GuidedReflection, Step
-from actions.coaching.guided.before_hard_conversation import BEFORE_A_HARD_CONVERSATION
 from actions.coaching.guided.commands import plain
-from actions.coaching.guided.the_long_road import THE_LONG_ROAD
+from actions.coaching.guided.files import GUIDED_ORDER, load_reflection
 
 __all__ = [
     "REFLECTIONS",
@@ -22,10 +22,8 @@ __all__ = [
     "suggest_reflection",
 ]
 
-REFLECTIONS: tuple[GuidedReflection, ...] = (
-    BEFORE_A_HARD_CONVERSATION,
-    AFTER_A_SETBACK,
-    THE_LONG_ROAD,
+REFLECTIONS: tuple[GuidedReflection, ...] = tuple(
+    load_reflection(reflection_id) for reflection_id in GUIDED_ORDER
 )
 """In the order they are offered."""
 

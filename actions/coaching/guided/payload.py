@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from actions.coaching.guided.base import GuidedReflection
+from actions.coaching.guided.navigation import Position
+
 
 class GuidePayload(TypedDict):
     """One turn's place in a guided reflection."""
@@ -40,3 +43,54 @@ class GuidePayload(TypedDict):
     """The last bot line when it is a cue for text mode only (a voice does not say it)."""
     finished: bool
     stopped: bool
+
+
+def guide_payload(
+    reflection: GuidedReflection,
+    position: Position,
+    *,
+    keep: bool | None,
+    text_cue: str | None = None,
+    kept_answer: int | None = None,
+    finished: bool = False,
+    stopped: bool = False,
+) -> GuidePayload:
+    """Where the reflection is, for front-ends: the contract is `GuidePayload`, whose
+    fields say what each means."""
+    count = len(reflection.steps)
+    if finished:
+        return {
+            "reflection": reflection.id,
+            "title": reflection.title,
+            "step": count,
+            "of": count,
+            "silence_s": 0.0,
+            "answer": False,
+            "remaining_s": 0.0,
+            "closing": True,
+            "paused": False,
+            "pace": position.pace,
+            "keep_answers": keep,
+            "kept_answer": kept_answer,
+            "text_cue": None,
+            "finished": True,
+            "stopped": False,
+        }
+    step = reflection.steps[position.step]
+    return {
+        "reflection": reflection.id,
+        "title": reflection.title,
+        "step": position.step + 1,
+        "of": count,
+        "silence_s": float(step.silence_s),
+        "answer": step.invites_answer,
+        "remaining_s": round(reflection.remaining_s(position.step), 1),
+        "closing": reflection.is_closing(position.step),
+        "paused": position.paused,
+        "pace": position.pace,
+        "keep_answers": keep,
+        "kept_answer": kept_answer,
+        "text_cue": text_cue,
+        "finished": False,
+        "stopped": stopped,
+    }

@@ -1,6 +1,7 @@
 """Role-play content: the hurt partner's words for the listening and questions exercises.
 
-Plain Python data (frozen dataclasses), so it needs no loader and ships with the package.
+Their shapes are frozen dataclasses (`base`); the scenarios themselves are data, one YAML
+file each in `data/listening/` and `data/questions/`, read and checked on import (`files`).
 """
 
 from __future__ import annotations

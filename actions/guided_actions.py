@@ -33,6 +33,21 @@ from actions.coaching.guided import (
 )
 from actions.coaching.guided.acknowledge import acknowledge
 from actions.coaching.guided.commands import plain, read_command
+from actions.coaching.guided.lines import (
+    ANSWER_CUE,
+    CONSENT_QUESTION,
+    KEEP_NO,
+    KEEP_YES,
+    LET_IT_PASS,
+    NOT_NOW,
+    STILL_PAUSED,
+    THINK_CUE,
+    WHICH_ONE,
+    days,
+    intro,
+    kept_place,
+    offer,
+)
 from actions.coaching.guided.navigation import (
     RESUME_WITHIN_DAYS,
     Command,
@@ -40,7 +55,7 @@ from actions.coaching.guided.navigation import (
     Position,
     navigate,
 )
-from actions.coaching.guided.payload import GuidePayload
+from actions.coaching.guided.payload import guide_payload
 from actions.payloads import EXPECT_KEY, GUIDE_KEY, GUIDE_RESUME_KEY
 
 INPUT_SLOT = "guided_input"
@@ -69,98 +84,6 @@ _SUGGESTED = frozenset(
         "lets do that one", "lets do it", "start it", "sounds good",
     )
 )  # fmt: skip
-
-THINK_CUE = "(Take a moment with that. Say next when you're ready.)"
-ANSWER_CUE = "(Say your answer when you're ready, or next to move on.)"
-CONSENT_QUESTION = (
-    "A few parts invite you to answer out loud. Would you like me to keep what you say in "
-    "those, on this device only? Yes or no is fine either way."
-)
-KEEP_YES = (
-    "Thank you. I'll keep your answers on this device only, and you can erase them whenever "
-    "you like."
-)
-KEEP_NO = "That's fine. Nothing you say in this reflection will be kept."
-LET_IT_PASS = (
-    "Whatever comes up is yours; you don't need to tell me. Say next when you're ready, or "
-    "stop to finish for now."
-)
-STILL_PAUSED = "We're paused. Say continue when you're ready, or stop to finish for now."
-WHICH_ONE = (
-    "Which one would you like: before a hard conversation, after an argument or a setback, "
-    "or the long road? Or say yes for the one I suggested."
-)
-NOT_NOW = "That's fine. Whenever you'd like one, say guide me through a reflection."
-
-
-def _kept_place(reflection: GuidedReflection, step: int) -> str:
-    return (
-        f"I'll keep your place, part {step + 1} of {len(reflection.steps)}, for "
-        f"{_days(RESUME_WITHIN_DAYS)}: say resume my reflection to pick it up."
-    )
-
-
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def _count_word(count: int) -> str:
-    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
-
-
-def _days(count: int) -> str:
-    return "a day" if count == 1 else f"{_count_word(count)} days"
-
-
-def guide_payload(
-    reflection: GuidedReflection,
-    position: Position,
-    *,
-    keep: bool | None,
-    text_cue: str | None = None,
-    kept_answer: int | None = None,
-    finished: bool = False,
-    stopped: bool = False,
-) -> GuidePayload:
-    """Where the reflection is, for front-ends: the contract is `GuidePayload`, whose
-    fields say what each means."""
-    count = len(reflection.steps)
-    if finished:
-        return {
-            "reflection": reflection.id,
-            "title": reflection.title,
-            "step": count,
-            "of": count,
-            "silence_s": 0.0,
-            "answer": False,
-            "remaining_s": 0.0,
-            "closing": True,
-            "paused": False,
-            "pace": position.pace,
-            "keep_answers": keep,
-            "kept_answer": kept_answer,
-            "text_cue": None,
-            "finished": True,
-            "stopped": False,
-        }
-    step = reflection.steps[position.step]
-    return {
-        "reflection": reflection.id,
-        "title": reflection.title,
-        "step": position.step + 1,
-        "of": count,
-        "silence_s": float(step.silence_s),
-        "answer": step.invites_answer,
-        "remaining_s": round(reflection.remaining_s(position.step), 1),
-        "closing": reflection.is_closing(position.step),
-        "paused": position.paused,
-        "pace": position.pace,
-        "keep_answers": keep,
-        "kept_answer": kept_answer,
-        "text_cue": text_cue,
-        "finished": False,
-        "stopped": stopped,
-    }
-
 
 # -- reading the tracker --------------------------------------------------------------------
 
@@ -237,29 +160,11 @@ def _slot_events(values: dict[str, Any]) -> list[EventType]:
     return [SlotSet(name, value) for name, value in values.items()]
 
 
-def _offer(tracker: Tracker) -> str:
-    listed = "; ".join(f"{r.title}, about {r.minutes} minutes" for r in REFLECTIONS)
-    suggested = _suggested(tracker)
-    return (
-        f"I have {_count_word(len(REFLECTIONS))} guided reflections: {listed}. I'd suggest "
-        f"{suggested.title.lower()}. {suggested.summary} Shall we start it, or would you "
-        "like another?"
-    )
-
-
 def _suggested(tracker: Tracker) -> GuidedReflection:
     try:
         return get_reflection(str(tracker.get_slot(SUGGESTED_SLOT)))
     except KeyError:
         return suggest_reflection(list(tracker.get_slot(DONE_SLOT) or []))
-
-
-def _intro(reflection: GuidedReflection) -> str:
-    return (
-        f"{reflection.title}. {reflection.summary} It takes about {reflection.minutes} "
-        "minutes. After each part there's a quiet moment to think, and I won't fill it. "
-        "Say pause, back, repeat or stop whenever you like."
-    )
 
 
 # -- actions --------------------------------------------------------------------------------
@@ -301,7 +206,7 @@ class ActionGuidedResume(Action):
             found = _saved_position(tracker)
         if found is None:
             dispatcher.utter_message(
-                text=f"I don't have a reflection paused in the last {_days(RESUME_WITHIN_DAYS)}"
+                text=f"I don't have a reflection paused in the last {days(RESUME_WITHIN_DAYS)}"
                 ", so let's choose one."
             )
             suggested = suggest_reflection(list(tracker.get_slot(DONE_SLOT) or []))
@@ -334,7 +239,9 @@ class ActionAskGuidedInput(Action):
         done: list[EventType] = [SlotSet(ANNOUNCE_SLOT, False), SlotSet(KEPT_SLOT, None)]
         reflection = _reflection(tracker)
         if reflection is None:
-            dispatcher.utter_message(text=_offer(tracker) if announce else WHICH_ONE)
+            dispatcher.utter_message(
+                text=offer(REFLECTIONS, _suggested(tracker)) if announce else WHICH_ONE
+            )
             saved = _saved_position(tracker) if announce else None
             if saved is not None:
                 dispatcher.utter_message(
@@ -346,7 +253,7 @@ class ActionAskGuidedInput(Action):
         keep = _keep(tracker)
         if keep is None:
             if announce:
-                dispatcher.utter_message(text=_intro(reflection))
+                dispatcher.utter_message(text=intro(reflection))
             dispatcher.utter_message(text=CONSENT_QUESTION)
             dispatcher.utter_message(json_message={EXPECT_KEY: "answer"})
             # The validator asks for the first step once the question is answered.
@@ -514,9 +421,7 @@ def _say_stopped(
     position: Position,
     keep: bool | None,
 ) -> None:
-    dispatcher.utter_message(
-        text=f"Okay, we'll stop here. {_kept_place(reflection, position.step)}"
-    )
+    dispatcher.utter_message(text=f"Okay, we'll stop here. {kept_place(reflection, position.step)}")
     dispatcher.utter_message(
         json_message={GUIDE_KEY: guide_payload(reflection, position, keep=keep, stopped=True)}
     )

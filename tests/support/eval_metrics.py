@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,7 @@ def table(title: str, scores: Sequence[Score]) -> str:
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
     return "\n".join(lines)
+
+
+EVAL_FILE = Path(__file__).parents[1] / "eval" / "apology_eval.yml"
+"""The apology analyzer's evaluation set (tests/eval/)."""

@@ -15,13 +15,14 @@ from typing import Any
 import pytest
 
 from actions.coaching.guided import REFLECTIONS, get_reflection
-from actions.reflection_actions import ANSWER_CUE, CONSENT_QUESTION, LET_IT_PASS, THINK_CUE
+from actions.coaching.guided.lines import ANSWER_CUE, CONSENT_QUESTION, LET_IT_PASS, THINK_CUE
 from assistant.cli.chat import run_jsonl
 from assistant.dialogue.bridge import RasaDialogue, TurnResult
 from assistant.journal.guided_progress import ANSWER_PREFIX
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.conftest import jsonl_session, practice_turn
+from tests.support.chat import practice_turn
+from tests.support.cli import jsonl_session
 
 HARD_TALK = get_reflection("before-a-hard-conversation")
 LONG_ROAD = get_reflection("the-long-road")

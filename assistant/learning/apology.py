@@ -239,7 +239,7 @@ def load_learned_labels(model_dir: Path) -> LearnedLabels:
     from assistant.encoder import load_encoder
 
     model = ClauseModel.load(apology_model_path(model_dir), LABELS)
-    return LearnedLabels(load_encoder(model_dir).features, model)
+    return LearnedLabels(load_encoder(model_dir).features_packed, model)
 
 
 def learned_labels_if_trained(model_dir: Path) -> LearnedLabels | None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.coaching.delivery import DeliveryNotes, analyze_delivery
 from actions.coaching.normalize import Normalized, normalize
-from actions.coaching.pieces import sentence_spans
+from actions.coaching.pieces import Segment, sentence_spans
 
 if TYPE_CHECKING:
     from actions.coaching.learned_labels import ClauseReading, LearnedLabels
@@ -1785,5 +1785,32 @@ def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Findi
             continue
         if label in ANTI_PATTERNS and _disowned(clause.text):
             continue
+        if label in ANTI_PATTERNS and _a_rival_reads_stronger(label, clause, kept, reading):
+            continue
         kept.append(Finding(label, clause.text, clause.start, clause.end, ADVICE[label]))
     return kept
+
+
+SIBLING_VETO = True
+"""See :func:`_a_rival_reads_stronger` (a switch so the bench can show what it does)."""
+
+
+def _a_rival_reads_stronger(
+    label: str, clause: Segment, kept: list[Finding], reading: ClauseReading
+) -> bool:
+    """True when the rules already found another anti-pattern in ``clause`` and the model
+    reads that one there more strongly than ``label``: the model's second guess at a clause
+    the rules have named ("what about when you..." is a counter-attack, not also
+    invalidating). On the tuned set and g1 most false anti-pattern additions were such
+    neighbours. A "but" is left out: it shares its clause with the defence after it."""
+    if not SIBLING_VETO:
+        return False
+    own = reading.probability(label, clause.start, clause.end)
+    return any(
+        f.label in ANTI_PATTERNS
+        and f.label not in (label, "but_undoing")
+        and f.start < clause.end
+        and clause.start < f.end
+        and reading.probability(f.label, clause.start, clause.end) > own
+        for f in kept
+    )

@@ -168,6 +168,31 @@ def test_a_refused_or_mentioned_anti_pattern_is_not_added() -> None:
     assert "invalidating" not in analysis.anti_patterns
 
 
+COUNTER_ATTACK = "I am sorry I lied. What about when you blew two grand on that car?"
+"""The rules find the counter-attack ("What about when you") in its second clause."""
+
+
+def test_a_weaker_second_reading_of_a_clause_the_rules_named_is_not_added() -> None:
+    assert "counter_attack" in analyze_apology(COUNTER_ATTACK).anti_patterns
+    # The model reads the clause as a counter-attack first and as invalidating second.
+    learned = _learned({"counter_attack": {"grand": 6.0}, "invalidating": {"grand": 5.0}})
+    reading = learned.read(COUNTER_ATTACK)
+    assert reading.found("invalidating"), "the model must read it, for the test to mean anything"
+    assert "invalidating" not in analyze_apology(COUNTER_ATTACK, learned).anti_patterns
+
+
+def test_a_stronger_reading_beside_a_rule_finding_is_still_added() -> None:
+    learned = _learned({"counter_attack": {"grand": 5.0}, "invalidating": {"grand": 6.0}})
+    assert "invalidating" in analyze_apology(COUNTER_ATTACK, learned).anti_patterns
+
+
+def test_a_but_does_not_hold_back_the_defence_in_its_clause() -> None:
+    text = "I'm sorry I lied, but you kept nagging me about it"
+    assert "but_undoing" in analyze_apology(text).anti_patterns
+    learned = _learned({"but_undoing": {"nagging": 6.0}, "blame_shift": {"nagging": 5.0}})
+    assert "blame_shift" in analyze_apology(text, learned).anti_patterns
+
+
 def test_the_json_contract_is_unchanged_with_learned_labels() -> None:
     text = "I'm sorry I hid the debt. You spend a lot too, though."
     data = analyze_apology(text, _learned({"counter_attack": {"spend": 9.0}})).to_dict()
@@ -229,6 +254,30 @@ def test_the_issues_examples_with_the_trained_model(
     assert set(ANTI_PATTERNS) & labels
 
 
+@pytest.mark.rasa
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("I'm sorry I hid the debt. You spend a lot too, though.", "You spend a lot too"),
+        ("im sorry if you feel hurt but i did it to protect you", "i did it to protect you"),
+    ],
+)
+def test_a_guided_reflection_does_not_approve_what_the_learned_labels_find(
+    trained: LearnedLabels, text: str, quoted: str
+) -> None:
+    # The issue: an acknowledgement in a guided reflection never approves an answer that
+    # carries an anti-pattern, the ones only the learned labels find included.
+    from actions.coaching.guided import get_reflection
+    from actions.coaching.guided.acknowledge import THANKS, acknowledge
+
+    reflection = get_reflection("before-a-hard-conversation")
+    step = reflection.steps[reflection.step_index("the-apology")]
+    use_learned_labels(trained)
+    said = acknowledge(step, text)
+    assert said != THANKS
+    assert quoted.lower() in said.lower(), said
+
+
 def test_loading_and_reading_import_no_scikit_learn(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -245,3 +294,19 @@ def test_loading_and_reading_import_no_scikit_learn(tmp_path: Path) -> None:
         "assert not [m for m in sys.modules if m.startswith(('sklearn', 'scipy'))]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+
+
+def test_thresholds_take_the_top_of_a_flat_validation_score() -> None:
+    from assistant.learning.apology import choose_thresholds
+
+    # One label, 40 positives (one read weakly, at 0.35) and 60 negatives read at 0.05.
+    # Any threshold up to 0.35 is perfect on this fold; above it one positive is missed,
+    # which costs F0.5 less than the tolerance, so the precise end of the plateau is taken.
+    positives = np.array([0.95] * 39 + [0.35], np.float32)
+    probabilities = np.concatenate([positives, np.full(60, 0.05, np.float32)])[:, None]
+    targets = np.array([True] * 40 + [False] * 60)[:, None]
+    assert choose_thresholds(probabilities, targets)[0] == pytest.approx(0.9)
+    # Half the positives at 0.35: a higher threshold would cost far more, so it stays low.
+    half = np.concatenate([[0.95] * 5, [0.35] * 5, [0.05] * 10]).astype(np.float32)[:, None]
+    targets = np.array([True] * 10 + [False] * 10)[:, None]
+    assert choose_thresholds(half, targets)[0] == pytest.approx(0.35)

@@ -20,7 +20,7 @@ import pytest
 
 from assistant.encoder import EMBEDDING_DIM, SentenceEncoder, ensure_encoder, load_encoder
 from assistant.encoder import install as encoder_install
-from assistant.encoder.minilm import MAX_SEQ_LENGTH
+from assistant.encoder.minilm import FEATURES_DIM, MAX_PACKED_TOKENS, MAX_SEQ_LENGTH
 from assistant.errors import EncoderModelError, SetupError
 from assistant.paths import PROJECT_ROOT
 
@@ -87,6 +87,29 @@ def test_padding_does_not_change_a_short_sentence(
     alone = encoder.encode([short])[0]
     with_long = encoder.encode([short, long_text, short + " then"])
     np.testing.assert_allclose(with_long[0], alone, atol=1e-5)
+
+
+def test_packed_features_match_padded_features_in_input_order(
+    encoder: SentenceEncoder, reference: dict[str, Any]
+) -> None:
+    # One turn's clauses, of different lengths, end to end in one sequence: each row must be
+    # what the padded batch gives, so the learned labels read the same features either way.
+    texts = ["I'm sorry I hid the debt", "ok", *reference["sentences"][:6]]
+    packed = encoder.features_packed(texts)
+    assert packed.shape == (len(texts), FEATURES_DIM)
+    assert packed.dtype == np.float32
+    np.testing.assert_allclose(packed, encoder.features(texts), atol=1e-5)
+    assert encoder.features_packed([]).shape == (0, FEATURES_DIM)
+    with pytest.raises(TypeError):
+        encoder.features_packed("one text, not a list")
+
+
+def test_packed_features_of_many_tokens_fall_back_to_padded_batches(
+    encoder: SentenceEncoder,
+) -> None:
+    texts = ["I'm sorry I lied to you about the money and the card. " * 6] * 6
+    assert sum(len(ids) for ids in encoder.tokenize(texts)) > MAX_PACKED_TOKENS
+    np.testing.assert_allclose(encoder.features_packed(texts), encoder.features(texts), atol=1e-5)
 
 
 def test_empty_input(encoder: SentenceEncoder) -> None:

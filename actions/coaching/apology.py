@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.coaching.delivery import DeliveryNotes, analyze_delivery
 from actions.coaching.normalize import Normalized, normalize
-from actions.coaching.pieces import sentence_spans
+from actions.coaching.pieces import Segment, sentence_spans
 
 if TYPE_CHECKING:
     from actions.coaching.learned_labels import ClauseReading, LearnedLabels
@@ -1200,8 +1200,11 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:i'll|i will) never forgive myself",
             r"i (?:don't|do not) deserve (?:you|to|anything|your|any|love|happiness)",
             r"i (?:can't|haven't|couldn't|cannot|have not) (?:<W2>)(?:sleep|slept|eat|eaten"
-            r"|stop crying"
-            r"|function|think straight|concentrate)",
+            r"|stop crying)",
+            # Not "couldn't": "I couldn't think straight" tells the state they acted in (an
+            # excuse), where "I can't think straight" is how they feel now.
+            r"i (?:can't|cannot|haven't been able to) (?:<W2>)(?:function|think straight"
+            r"|concentrate)",
             r"(?:this|it) (?:has been|'s been|is|was) (?:so |really |very |incredibly "
             r"|just )?(?:hard"
             r"|tough|awful|difficult|terrible|painful|hell) (?:for|on) me",
@@ -1508,6 +1511,13 @@ _BUT_ADDITIVE_AFTER = re.compile(
 )
 _BUT_NOT_CONTRAST_BEFORE = re.compile(r"\b(?:even|as|nothing|all|anything|last)$")
 _NOT_JUST_BEFORE = re.compile(r"\bnot (?:just|only|merely|simply)\b")
+_HOWEVER_NOT_CONTRAST = re.compile(
+    r"^(?:(?:long|much|many|far|hard|often|little|big)\b"
+    r"|(?:you|i|we|they|she|he) (?:need|needs|want|wants|like|likes|choose|chooses|prefer"
+    r"|prefers|see fit|decide|decides|feel|feels)\b)"
+)
+""""However" opening a manner or degree ("however you need", "however long it takes"): an
+offer, not a contrast."""
 _BUT_ANTECEDENTS = frozenset(
     {"regret", "responsibility", "harm_acknowledged", "conditional", "feelings_deflection"}
 )
@@ -1633,6 +1643,8 @@ def _find_but_undoing(
         if _NOT_JUST_BEFORE.search(" ".join(before)):
             continue
         if _BUT_ADDITIVE_AFTER.match(" ".join(after)):
+            continue
+        if marker.group() == "however" and _HOWEVER_NOT_CONTRAST.match(" ".join(after)):
             continue
         sentence_start, _ = ctx.sentence_bounds(start)
         # The nearest apology before the "but" decides; an earlier one can only be further away.
@@ -1773,5 +1785,32 @@ def combine_findings(rules: list[Finding], reading: ClauseReading) -> list[Findi
             continue
         if label in ANTI_PATTERNS and _disowned(clause.text):
             continue
+        if label in ANTI_PATTERNS and _a_rival_reads_stronger(label, clause, kept, reading):
+            continue
         kept.append(Finding(label, clause.text, clause.start, clause.end, ADVICE[label]))
     return kept
+
+
+SIBLING_VETO = True
+"""See :func:`_a_rival_reads_stronger` (a switch so the bench can show what it does)."""
+
+
+def _a_rival_reads_stronger(
+    label: str, clause: Segment, kept: list[Finding], reading: ClauseReading
+) -> bool:
+    """True when the rules already found another anti-pattern in ``clause`` and the model
+    reads that one there more strongly than ``label``: the model's second guess at a clause
+    the rules have named ("what about when you..." is a counter-attack, not also
+    invalidating). On the tuned set and g1 most false anti-pattern additions were such
+    neighbours. A "but" is left out: it shares its clause with the defence after it."""
+    if not SIBLING_VETO:
+        return False
+    own = reading.probability(label, clause.start, clause.end)
+    return any(
+        f.label in ANTI_PATTERNS
+        and f.label not in (label, "but_undoing")
+        and f.start < clause.end
+        and clause.start < f.end
+        and reading.probability(f.label, clause.start, clause.end) > own
+        for f in kept
+    )

@@ -17,8 +17,8 @@ from assistant.cli.progress import progress_table
 from assistant.dialogue.bridge import RasaDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
-from tests.conftest import isolated_env, jsonl_session, kintsugi_command
 from tests.support.chat import practice_turn as turn
+from tests.support.cli import isolated_env, jsonl_session, kintsugi_command
 from tests.support.coach import Clock, coach
 
 pytestmark = pytest.mark.rasa

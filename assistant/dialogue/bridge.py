@@ -276,12 +276,14 @@ class RasaDialogue:
     def _load(self) -> None:
         try:
             # Imported here: it loads Rasa, which only the running dialogue needs.
+            from actions.coaching.answer import use_learned_labels as use_learned_answer_labels
             from actions.coaching.apology import use_learned_labels
             from assistant.dialogue.inprocess_actions import (
                 InProcessActionEndpoint,
                 use_precompiled_response_check,
             )
             from assistant.encoder import use_model_dir
+            from assistant.learning.answer import learned_answer_labels_if_trained
             from assistant.learning.apology import learned_labels_if_trained
 
             # The NLU's featurizer (built by Rasa, which cannot be handed settings) takes the
@@ -292,6 +294,10 @@ class RasaDialogue:
             self._actions = InProcessActionEndpoint()
             # The apology analyzer reads clauses with the learned labels when trained.
             use_learned_labels(learned_labels_if_trained(self._settings.understanding_dir))
+            # So does the answer analyzer of the questions exercise.
+            use_learned_answer_labels(
+                learned_answer_labels_if_trained(self._settings.understanding_dir)
+            )
             use_precompiled_response_check()
             self._agent = _load_agent(str(self._settings.model_path), self._actions)
         except BaseException as error:  # handed to the first turn, which raises it

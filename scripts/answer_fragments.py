@@ -86,6 +86,36 @@ FACTS = [
     "I was at the garage, the receipt's in the car",
 ]
 
+# Honest reasons and plain totals: "because" and "so you wouldn't" here own the act, they
+# do not blame; "that's all of it" closes an answer, it does not dodge one.
+HONEST_WHY = [
+    "because I was scared of what you'd say",
+    "because I was ashamed and I wanted to fix it first",
+    "because I didn't want to face how unhappy I was",
+    "so you wouldn't see the messages",
+    "so you wouldn't find out, and that was wrong",
+    "I hid it so you wouldn't worry, which was a lie to myself",
+    "because I was a coward",
+    "because I liked how it made me feel",
+    "because it was easier than telling you",
+    "I lied because I didn't want to lose you",
+    "that's the truth",
+    "that's all of it",
+    "that's everything, there's nothing else",
+    "that's the whole story",
+    "every message, every call",
+    "all of it, every page",
+    "about three or four times a week",
+    "most nights, for about a month",
+    "the answer is still March",
+    "it's still the same answer, and it's the true one",
+    "we went home separately after that",
+    "nothing else happened after that",
+    "I told my sister because I needed to tell someone",
+    "you didn't do anything to cause this",
+    "it wasn't anything you did",
+]
+
 # Warmth that is not reassurance under the guidelines (acknowledging a feeling, owning it).
 WARM_NONE = [
     "I can see you're still really hurt",

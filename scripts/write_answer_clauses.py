@@ -138,7 +138,7 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
     for base in f.FACTS:
         add("honest", typed(base, rng), [])
         add("honest", speech(base), [])
-    for base in f.WARM_NONE:
+    for base in [*f.WARM_NONE, *f.HONEST_WHY]:
         add_fragment("honest", base, [])
     # A sigh or a sarcastic opener before a plain answer: the answer is given, impatiently.
     for opener in f.WEARY_OPENERS:

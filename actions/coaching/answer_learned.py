@@ -30,6 +30,10 @@ RULED_OUT_BY: dict[str, frozenset[str]] = {
 again whenever you like" has the rules' reassurance, and the "again" in it is not weary;
 "don't ask me again" has the rules' impatience, and the "ask me" in it is no welcome."""
 
+ONLY_UNREAD_CLAUSES = True
+"""A clause the rules already labelled is left to them: the model's second label there was
+mostly a neighbour's confusion (impatience read as deflection too)."""
+
 UNPATIENT = frozenset(
     {"impatience", "invalidating", "deflection", "minimizing", "blame_shift", "counter_attack"}
 )
@@ -44,6 +48,14 @@ _TOLD_OR_DISOWNED = re.compile(
     r"|can't|cannot|don't want to) (?:\w+ ){0,2}?(?:say|tell you|pretend|ask you|blame|make"
     r"|turn|bring up|dodge|avoid|change the subject|hide)\b"
     r"|\b(?:back then|at the time|in the past i)\b"
+    r"|\b(?:i'm not|i am not|not) saying\b"
+)
+
+# Blame denied is no blame: "you didn't make me do anything", "not because of anything you did".
+_BLAME_DENIED = re.compile(
+    r"\b(?:didn't|did not|never|nobody|no one|not) (?:\w+ )?(?:make|made|drive|drove|force|forced"
+    r"|push|pushed) me\b|\bnot because (?:of )?(?:you|anything you)|\bnot (?:your|on you)"
+    r"|\byou (?:didn't|did not|never) do anything\b|\bi chose\b|\bmy (?:choice|fault|doing)\b"
 )
 
 
@@ -71,6 +83,10 @@ def combine_answer_findings(
             if rules_found(frozenset({label})) or rules_found(RULED_OUT_BY.get(label, frozenset())):
                 continue
             if label in UNPATIENT and told_or_disowned(clause.text):
+                continue
+            if label == "blame_shift" and _BLAME_DENIED.search(normalize(clause.text).text):
+                continue
+            if ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"}):
                 continue
             combined.append(Finding(label, clause.text, clause.start, clause.end, advice(label)))
     return combined

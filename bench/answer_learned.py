@@ -30,7 +30,7 @@ from actions.coaching.answer import LABELS, analyze_answer
 ROOT = Path(__file__).resolve().parent.parent
 
 ANSWER_40_WORDS = (
-    "I know you need to hear it again, and that's fair. No, I haven't seen her since June. "
+    "I know you need to hear it again, love. No, I haven't seen her since June. "
     "I was at the office until nine on Friday, and you can check the badge log. Ask me as "
     "many times as you need."
 )

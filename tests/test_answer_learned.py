@@ -115,6 +115,13 @@ def test_a_told_or_refused_phrase_is_not_added(clause: str) -> None:
     assert analyze_answer(clause, learned).patient
 
 
+def test_learned_blame_needs_someone_else_in_its_clause_and_is_not_denied() -> None:
+    learned = _learned({"blame_shift": {"feelings": 9.0, "home": 9.0, "make": 9.0}})
+    assert analyze_answer("I did have feelings.", learned).labels == ()
+    assert analyze_answer("You didn't make me.", learned).labels == ()
+    assert analyze_answer("you were never home", learned).labels == ("blame_shift",)
+
+
 @pytest.mark.parametrize("clause", ["you're obsessing again", "who told you that", "whatever"])
 def test_a_plain_clause_is_not_taken_for_a_told_one(clause: str) -> None:
     assert not told_or_disowned(clause)

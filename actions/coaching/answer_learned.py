@@ -59,6 +59,16 @@ _BLAME_DENIED = re.compile(
 )
 
 
+# Blame is put on someone or something: a clause with no one else in it ("I did have
+# feelings") owns the act, whatever the model makes of it.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:you|your|you're|you'd|you've|yours|yourself|she|she's|she'd|he|he's|he'd|they"
+    r"|they're|their|we|us|both|it takes|my (?:friends?|boss|ex|mum|mom|dad|mother|father"
+    r"|family|brother|sister|mates?)|the (?:drink|drinking|alcohol|stress|job|kids|baby|guys)"
+    r"|work|stress|drunk|because of)\b"
+)
+
+
 def told_or_disowned(clause: str) -> bool:
     """True when the clause mentions words said before, or refuses to say them."""
     return bool(_TOLD_OR_DISOWNED.search(normalize(clause).text))
@@ -84,7 +94,10 @@ def combine_answer_findings(
                 continue
             if label in UNPATIENT and told_or_disowned(clause.text):
                 continue
-            if label == "blame_shift" and _BLAME_DENIED.search(normalize(clause.text).text):
+            if label == "blame_shift" and (
+                _BLAME_DENIED.search(normalize(clause.text).text)
+                or not _SOMEONE_ELSE.search(normalize(clause.text).text)
+            ):
                 continue
             if ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"}):
                 continue

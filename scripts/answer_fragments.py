@@ -86,6 +86,31 @@ FACTS = [
     "I was at the garage, the receipt's in the car",
 ]
 
+# Short pieces of plain answers, as a typed answer is cut into clauses at its commas: a
+# "yes" or "all of it" opening a fact is not a sigh.
+FACT_PIECES = [
+    "yes, twice, both times at her flat",
+    "no, never at our house",
+    "yes, once, at the station",
+    "all of them, from the first to the last",
+    "every message from the spring",
+    "mostly at lunchtime",
+    "mostly at weekends, some of them late",
+    "only that one time",
+    "just the one night, in Leeds",
+    "some of them were sexual",
+    "a few of them were about you",
+    "about forty thousand, all told",
+    "from January to August",
+    "yes, that's right",
+    "no, not since the summer",
+    "every Tuesday, for about two months",
+    "that part is true",
+    "that is still the answer",
+    "so she wouldn't tell anyone",
+    "so nobody at work would know",
+]
+
 # Honest reasons and plain totals: "because" and "so you wouldn't" here own the act, they
 # do not blame; "that's all of it" closes an answer, it does not dodge one.
 HONEST_WHY = [
@@ -114,6 +139,25 @@ HONEST_WHY = [
     "I told my sister because I needed to tell someone",
     "you didn't do anything to cause this",
     "it wasn't anything you did",
+]
+
+# Owning feelings for the other person is an honest answer, not blame or a dodge.
+HONEST_FEELINGS = [
+    "I had feelings for her",
+    "I did have feelings for him",
+    "yes, I loved her for a while",
+    "I was falling for him",
+    "I was attracted to her from the start",
+    "I thought I was in love with him",
+    "I had real feelings, I won't lie about that",
+    "I cared about her more than I should have",
+    "part of me still misses him, and I'm telling you because you asked",
+    "I felt something for her, yes",
+    "I had a crush on him for months",
+    "I'm choosing you, and I mean it",
+    "I wanted her, and I chose to act on it",
+    "I felt seen by him, and I went looking for that",
+    "I liked the way she talked to me",
 ]
 
 # Warmth that is not reassurance under the guidelines (acknowledging a feeling, owning it).

@@ -83,18 +83,22 @@ def variants(base: str, rng: random.Random, labels: list[str]) -> Iterable[str]:
     yield speech(base)
     joinable = not labels or set(labels) & {"impatience", "invalidating", "deflection", "reassurance"}
     while True:
-        if rng.random() < 0.4:
+        # Typed mostly here, as the joined ones below are all speech: about half in all.
+        if rng.random() < 0.6:
             filler = rng.choice(f.FILLERS_BEFORE)
-            yield either(f"{filler}, {base}" if rng.random() < 0.5 else f"{filler} {base}", rng)
+            text = f"{filler}, {base}" if rng.random() < 0.5 else f"{filler} {base}"
+            yield speech(text) if rng.random() < 0.15 else typed(text, rng)
             continue
+        # Joined to a fact only as a recogniser writes it: a typed answer is cut into clauses
+        # at its commas before the model reads it, so the fact would carry the label alone.
         fact = rng.choice(f.FACTS)
         if joinable and rng.random() < 0.6:
-            text = f"{fact}, {base}" if "reassurance" in labels else f"{base}, {fact}"
+            text = f"{fact} {base}" if "reassurance" in labels else f"{base} {fact}"
         elif not labels or "reassurance" in labels:
-            text = f"{fact}, and {base}"
+            text = f"{fact} and {base}"
         else:
-            text = f"{fact}, but {base}"
-        yield either(text, rng)
+            text = f"{fact} but {base}"
+        yield speech(text)
 
 
 def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
@@ -138,14 +142,14 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
     for base in f.FACTS:
         add("honest", typed(base, rng), [])
         add("honest", speech(base), [])
-    for base in [*f.WARM_NONE, *f.HONEST_WHY]:
+    for base in [*f.WARM_NONE, *f.HONEST_WHY, *f.HONEST_FEELINGS, *f.FACT_PIECES]:
         add_fragment("honest", base, [])
     # A sigh or a sarcastic opener before a plain answer: the answer is given, impatiently.
     for opener in f.WEARY_OPENERS:
         for fact in rng.sample(f.FACTS, 8):
-            text = f"{opener} {fact}"
+            text = speech(f"{opener} {fact}")
             if split_of(text) == split_of(opener):
-                add("impatience", either(text, rng), ["impatience"])
+                add("impatience", text, ["impatience"])
     return files
 
 

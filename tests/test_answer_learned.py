@@ -170,10 +170,10 @@ def trained(dialogue_settings) -> LearnedLabels:  # type: ignore[no-untyped-def]
 
 
 # New wording: none of these is in the training clauses, the evaluation set or the blind
-# batches. Written before the model was tried on them; at the commit that added them the
-# trained model caught 10 of 12 (it missed "who even remembers that stuff" and read "glued to
-# your laptop" as a counter-attack) and flagged 1 of 8 clean answers ("the rest is still on
-# the card" as impatience). The bars below hold that line, not perfection.
+# batches. Written before the model was tried on them; the trained model of the commit that
+# added this comment caught 10 of 12 (it missed "who even remembers that stuff" and "glued to
+# your laptop") and flagged 1 of 8 clean answers (minimizing, in "I'm not going to tell you it
+# was nothing. It was an affair."). The bars below hold that line, not perfection.
 NEW_WORDING = [
     ("ugh you literally asked me this at breakfast", "impatience"),
     ("Yes. Same as I said on Monday, and Tuesday, and Wednesday.", "impatience"),

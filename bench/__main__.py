@@ -1,7 +1,7 @@
 """`make bench`: speed and memory of the parts, as medians and ratios.
 
     python -m bench                 dialogue + analyzers + sentence encoder + learned apology
-                                    and reflection labels (a few minutes)
+                                    reflection and answer labels (a few minutes)
     python -m bench --pipelines     also train and compare Rasa's default DIET/TED pipeline
     python -m bench --skip-idle     without the idle cost of `kintsugi serve` (bench/idle.py)
     python -m bench --skip-stock    without the comparison with stock `rasa run` (bench/stock.py)
@@ -143,6 +143,11 @@ def main() -> int:
     from bench.listening_learned import latency as listening_latency
 
     results["listening_learned"] = listening_latency(model_dir, runs=50)
+
+    # The answer analyzer with its learned labels (encoder included), a 40-word answer.
+    from bench.answer_learned import latency as answer_latency
+
+    results["answer_learned"] = answer_latency(model_dir, runs=50)
     # Language identification at the door (bench/language.py), in its own process too.
     results["language"] = bench_language()
     if not args.skip_stock:

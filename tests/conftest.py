@@ -48,6 +48,18 @@ def _apology_rules_alone_outside_rasa_tests(request: pytest.FixtureRequest) -> I
     use_listening_learned(saved_listening)
 
 
+@pytest.fixture(autouse=True)
+def _answer_rules_alone_outside_rasa_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Likewise for the answer analyzer's learned labels (tests/test_answer_learned.py)."""
+    from actions.coaching import answer
+
+    saved = answer.learned_labels_in_use()
+    if "rasa" not in request.keywords:
+        answer.use_learned_labels(None)
+    yield
+    answer.use_learned_labels(saved)
+
+
 @pytest.fixture(scope="session")
 def dialogue_settings() -> DialogueSettings:
     """The project's real models (dialogue and crisis classifier), trained now if `make`

@@ -26,13 +26,17 @@ Every pattern is an alternation with bounded gaps, so the analysis is linear in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from actions.coaching.answer_learned import combine_answer_findings
 from actions.coaching.consistency import Inconsistency, check_consistency
 from actions.coaching.cues import Finding, Rule, TextView, find_cues, rx
 from actions.coaching.cues import words_rx as _w
 from actions.coaching.normalize import normalize
 from actions.coaching.trend import DeliveryTrend, delivery_trend
+
+if TYPE_CHECKING:
+    from actions.coaching.learned_labels import LearnedLabels
 
 __all__ = [
     "LABELS",
@@ -44,6 +48,8 @@ __all__ = [
     "analyze_answer",
     "check_consistency",
     "delivery_trend",
+    "learned_labels_in_use",
+    "use_learned_labels",
 ]
 
 LABELS: tuple[str, ...] = (
@@ -450,10 +456,33 @@ _RULES: tuple[Rule, ...] = (
 )
 
 
-def analyze_answer(text: str) -> AnswerAnalysis:
-    """Analyse one answer to a partner's repeated question, typed or recognised speech."""
+_learned_labels: LearnedLabels | None = None
+
+
+def use_learned_labels(learned: LearnedLabels | None) -> None:
+    """Set once by the action server at start (None: rules only, as in unit tests)."""
+    global _learned_labels
+    _learned_labels = learned
+
+
+def learned_labels_in_use() -> LearnedLabels | None:
+    """The learned labels `analyze_answer` uses by default, if any."""
+    return _learned_labels
+
+
+def analyze_answer(
+    text: str, learned: LearnedLabels | None = None, use_learned: bool = True
+) -> AnswerAnalysis:
+    """Analyse one answer to a partner's repeated question, typed or recognised speech.
+
+    With learned labels (``learned``, else those set by :func:`use_learned_labels`) each
+    clause the model reads as a label the rules missed there adds a finding quoting it
+    (answer_learned.py). ``use_learned=False``: rules only."""
     view = TextView(normalize(text))
     findings = find_cues(view, _RULES, ADVICE.__getitem__)
+    reader = (learned or _learned_labels) if use_learned else None
+    if reader is not None and text.strip():
+        findings = combine_answer_findings(findings, reader.read(text), ADVICE.__getitem__)
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
     present = {finding.label for finding in findings}
     return AnswerAnalysis(

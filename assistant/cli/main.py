@@ -144,7 +144,7 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     if not args.if_changed:
         _say(
             "kintsugi: training the dialogue model, the crisis classifier and the apology and"
-            " reflection labels..."
+            " reflection and answer labels..."
         )
     trained = train_stale(settings.dialogue, force=not args.if_changed, quiet=not args.verbose)
     if trained:
@@ -252,6 +252,9 @@ def _cmd_analyze_reflection(args: argparse.Namespace, settings: Settings) -> int
 
 def _cmd_analyze_answer(args: argparse.Namespace, settings: Settings) -> int:
     from actions.coaching.answer import analyze_answer
+    from assistant.learning.answer import learned_answer_labels_if_trained
 
-    print(json.dumps(analyze_answer(args.text).to_dict(), indent=2, ensure_ascii=False))
+    learned = learned_answer_labels_if_trained(settings.dialogue.understanding_dir)
+    analysis = analyze_answer(args.text, learned)
+    print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     return 0

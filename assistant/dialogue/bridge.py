@@ -133,6 +133,7 @@ class RasaDialogue:
     def _load(self) -> None:
         try:
             # Imported here: it loads Rasa, which only the running dialogue needs.
+            from actions.coaching.answer import use_learned_labels as use_learned_answer_labels
             from actions.coaching.apology import use_learned_labels
             from actions.coaching.listening_learned import use_listening_learned
             from assistant.dialogue.inprocess_actions import (
@@ -140,6 +141,7 @@ class RasaDialogue:
                 use_precompiled_response_check,
             )
             from assistant.encoder import use_model_dir
+            from assistant.learning.answer import learned_answer_labels_if_trained
             from assistant.learning.apology import learned_labels_if_trained
             from assistant.learning.listening import listening_learned_if_trained
 
@@ -153,6 +155,10 @@ class RasaDialogue:
             use_learned_labels(learned_labels_if_trained(self._settings.understanding_dir))
             # So does the listening analyzer, with its own model on the same encoder.
             use_listening_learned(listening_learned_if_trained(self._settings.understanding_dir))
+            # So does the answer analyzer of the questions exercise.
+            use_learned_answer_labels(
+                learned_answer_labels_if_trained(self._settings.understanding_dir)
+            )
             use_precompiled_response_check()
             self._agent = _load_agent(str(self._settings.model_path), self._actions)
         except BaseException as error:  # handed to the first turn, which raises it

@@ -97,9 +97,10 @@ def train_stale(
     settings: DialogueSettings, *, force: bool = False, quiet: bool = True
 ) -> list[str]:
     """Train whatever is out of date (or everything with ``force``): the dialogue model
-    the crisis classifier (assistant/safety/training.py), the learned apology labels
-    (assistant/learning/apology.py) and the learned reflection labels
-    (assistant/learning/listening.py). Returns what was trained."""
+    the crisis classifier (assistant/safety/training.py) and the learned apology, reflection
+    and answer labels (assistant/learning/apology.py, listening.py, answer.py). Returns what
+    was trained."""
+    from assistant.learning.answer import answer_model_is_current, train_answer_model
     from assistant.learning.apology import apology_model_is_current, train_apology_model
     from assistant.learning.listening import listening_model_is_current, train_listening_model
     from assistant.safety.training import crisis_model_is_current, train_crisis_model
@@ -117,4 +118,7 @@ def train_stale(
     if force or not listening_model_is_current(settings.understanding_dir):
         train_listening_model(settings.understanding_dir)
         trained.append("reflection labels")
+    if force or not answer_model_is_current(settings.understanding_dir):
+        train_answer_model(settings.understanding_dir)
+        trained.append("answer labels")
     return trained

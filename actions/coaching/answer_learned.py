@@ -1,0 +1,105 @@
+"""How the answer analyzer's rules and its learned clause labels combine.
+
+The rules (answer.py) are precise on the wording they know and miss new wording; the learned
+labels (learned_labels.py, trained by assistant/learning/answer.py) read every clause and
+catch a weary sigh, a question thrown back or blame with no "but". Each rule finding stays;
+a clause the model reads as a label adds a finding quoting that clause, unless a rule
+finding of that label already covers it or a veto below says the rules know better.
+
+Pure: no I/O, no model loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from actions.coaching.apology import Finding
+from actions.coaching.learned_labels import ClauseReading
+from actions.coaching.normalize import normalize
+
+__all__ = ["RULED_OUT_BY", "combine_answer_findings", "told_or_disowned"]
+
+RULED_OUT_BY: dict[str, frozenset[str]] = {
+    "impatience": frozenset({"reassurance"}),
+    "invalidating": frozenset({"reassurance"}),
+    "deflection": frozenset({"reassurance"}),
+    "reassurance": frozenset({"impatience", "invalidating", "deflection"}),
+}
+"""A learned label is not added to a clause where the rules found one of these: "ask me
+again whenever you like" has the rules' reassurance, and the "again" in it is not weary;
+"don't ask me again" has the rules' impatience, and the "ask me" in it is no welcome."""
+
+ONLY_UNREAD_CLAUSES = True
+"""A clause the rules already labelled is left to them: the model's second label there was
+mostly a neighbour's confusion (impatience read as deflection too)."""
+
+UNPATIENT = frozenset(
+    {"impatience", "invalidating", "deflection", "minimizing", "blame_shift", "counter_attack"}
+)
+
+# A clause that tells of something said before, or refuses to say it, mentions the words
+# rather than meaning them now ("I used to tell you to calm down", "I won't say it was
+# nothing", "she told me you were overreacting"). The model reads negation poorly.
+_TOLD_OR_DISOWNED = re.compile(
+    r"\b(?:i|she|he|they|we|my \w+) (?:\w+ )?(?:used to (?:say|tell)|kept telling|told (?:myself"
+    r"|me|her|him)|said (?:that|it)|remember saying|thought)\b"
+    r"|\b(?:won't|will not|wouldn't|not going to|not gonna|never going to|never gonna|refuse to"
+    r"|can't|cannot|don't want to) (?:\w+ ){0,2}?(?:say|tell you|pretend|ask you|blame|make"
+    r"|turn|bring up|dodge|avoid|change the subject|hide)\b"
+    r"|\b(?:back then|at the time|in the past i)\b"
+    r"|\b(?:i'm not|i am not|not) saying\b"
+)
+
+# Blame denied is no blame: "you didn't make me do anything", "not because of anything you did".
+_BLAME_DENIED = re.compile(
+    r"\b(?:didn't|did not|never|nobody|no one|not) (?:\w+ )?(?:make|made|drive|drove|force|forced"
+    r"|push|pushed) me\b|\bnot because (?:of )?(?:you|anything you)|\bnot (?:your|on you)"
+    r"|\byou (?:didn't|did not|never) do anything\b|\bi chose\b|\bmy (?:choice|fault|doing)\b"
+)
+
+
+# Blame is put on someone or something: a clause with no one else in it ("I did have
+# feelings") owns the act, whatever the model makes of it.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:you|your|you're|you'd|you've|yours|yourself|she|she's|she'd|he|he's|he'd|they"
+    r"|they're|their|we|us|both|it takes|my (?:friends?|boss|ex|mum|mom|dad|mother|father"
+    r"|family|brother|sister|mates?)|the (?:drink|drinking|alcohol|stress|job|kids|baby|guys)"
+    r"|work|stress|drunk|because of)\b"
+)
+
+
+def told_or_disowned(clause: str) -> bool:
+    """True when the clause mentions words said before, or refuses to say them."""
+    return bool(_TOLD_OR_DISOWNED.search(normalize(clause).text))
+
+
+def combine_answer_findings(
+    rules: list[Finding],
+    reading: ClauseReading,
+    advice: Callable[[str], str],
+) -> list[Finding]:
+    """The rules' findings, with one finding added per clause the model reads as a label
+    the rules did not find there (see the module docstring)."""
+    combined = list(rules)
+    for label in reading.labels:
+        for clause in reading.found(label):
+
+            def rules_found(
+                labels: frozenset[str], start: int = clause.start, end: int = clause.end
+            ) -> bool:
+                return any(f.label in labels and f.start < end and start < f.end for f in rules)
+
+            if rules_found(frozenset({label})) or rules_found(RULED_OUT_BY.get(label, frozenset())):
+                continue
+            if label in UNPATIENT and told_or_disowned(clause.text):
+                continue
+            if label == "blame_shift" and (
+                _BLAME_DENIED.search(normalize(clause.text).text)
+                or not _SOMEONE_ELSE.search(normalize(clause.text).text)
+            ):
+                continue
+            if ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"}):
+                continue
+            combined.append(Finding(label, clause.text, clause.start, clause.end, advice(label)))
+    return combined

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from actions.coaching import apology
+from actions.coaching import apology_combination
 from actions.coaching.apology import ANTI_PATTERNS, COMPONENTS, analyze_apology
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,19 +91,19 @@ def accuracy(model_dir: Path) -> dict[str, Any]:
         return analyze_apology(text, learned).labels
 
     def no_veto(text: str) -> frozenset[str]:
-        saved = apology.CANCELLED_BY
-        apology.CANCELLED_BY = {}
+        saved = apology_combination.CANCELLED_BY
+        apology_combination.CANCELLED_BY = {}
         try:
             return analyze_apology(text, learned).labels
         finally:
-            apology.CANCELLED_BY = saved
+            apology_combination.CANCELLED_BY = saved
 
     def no_sibling_veto(text: str) -> frozenset[str]:
-        apology.SIBLING_VETO = False
+        apology_combination.SIBLING_VETO = False
         try:
             return analyze_apology(text, learned).labels
         finally:
-            apology.SIBLING_VETO = True
+            apology_combination.SIBLING_VETO = True
 
     results: dict[str, Any] = {}
     for name, cases in (("test_split", test), ("tuned_set", tuned), ("g1_dev", g1)):

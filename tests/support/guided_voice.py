@@ -35,7 +35,7 @@ HARD_TALK = get_reflection("before-a-hard-conversation")
 
 KOREAN_NAVIGATION = CommandVocabulary(
     {
-        "stop": ("정지",),
+        "stop": ("종료",),
         "pause": ("잠깐",),
         "continue": ("계속",),
         "repeat": ("다시",),
@@ -48,7 +48,9 @@ KOREAN_NAVIGATION = CommandVocabulary(
 )
 """Korean words the Korean model's grammar tells apart when espeak-ng says them (checked
 one by one through the harness: "다음" is heard as "남은", so skip is "넘어가"); each stands
-for the English command of the same name."""
+for the English command of the same name. Stop is "종료", not "정지" as elsewhere: fed in 20 ms
+blocks, "잠깐" (pause) shows the partial "정지" for its first 240 ms, longer than the 80 ms a
+barge-in partial must hold, so pause could be taken for stop (CI at 298bdd8)."""
 
 
 DEBUG = False

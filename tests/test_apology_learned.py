@@ -22,33 +22,17 @@ from actions.coaching.apology import (
 from actions.coaching.learned_labels import ClauseModel, ClauseModelError, LearnedLabels
 from actions.coaching.pieces import clauses
 from assistant.learning.apology import load_clauses, split_of
+from tests.support.learned import DIM, word_labels, word_model
 
 EVAL_FILE = Path(__file__).parent / "eval" / "apology_eval.yml"
-DIM = 4
 
 
 def _model(weights: dict[str, dict[str, float]], threshold: float = 0.5) -> ClauseModel:
-    """A tiny model whose labels fire on words: ``{label: {word: weight}}``."""
-    words = sorted({w for table in weights.values() for w in table})
-    vocabulary = {w: i for i, w in enumerate(words)}
-    lexical = np.zeros((len(words), len(LABELS)), np.float32)
-    for label, table in weights.items():
-        for word, weight in table.items():
-            lexical[vocabulary[word], LABELS.index(label)] = weight
-    return ClauseModel(
-        labels=LABELS,
-        dense_weight=np.zeros((DIM, len(LABELS)), np.float32),
-        lexical_weight=lexical,
-        bias=np.full(len(LABELS), -4.0, np.float32),
-        thresholds=np.full(len(LABELS), threshold, np.float32),
-        vocabulary=vocabulary,
-        idf=np.ones(len(words)),
-        fingerprint="test",
-    )
+    return word_model(LABELS, weights, threshold)
 
 
 def _learned(weights: dict[str, dict[str, float]]) -> LearnedLabels:
-    return LearnedLabels(lambda texts: np.zeros((len(texts), DIM), np.float32), _model(weights))
+    return word_labels(LABELS, weights)
 
 
 @pytest.fixture(autouse=True)

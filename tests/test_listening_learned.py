@@ -7,41 +7,23 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
 import yaml
 
-from actions.coaching.learned_labels import ClauseModel, LearnedLabels
+from actions.coaching.learned_labels import LearnedLabels
 from actions.coaching.listening_analysis import LABELS, analyze_listening
 from actions.coaching.listening_feedback import compose_listening_feedback
 from actions.coaching.listening_learned import listening_learned_in_use, use_listening_learned
 from assistant.learning import text_key
 from assistant.learning.listening import load_reflection_clauses, split_of
+from tests.support.learned import word_labels
 
 EVAL_FILE = Path(__file__).parent / "eval" / "reflection_eval.yml"
 SCENARIO = "lost-job-lie"
-DIM = 4
 
 
 def _learned(weights: dict[str, dict[str, float]]) -> LearnedLabels:
-    """A tiny model whose labels fire on words: ``{label: {word: weight}}``."""
-    words = sorted({w for table in weights.values() for w in table})
-    vocabulary = {w: i for i, w in enumerate(words)}
-    lexical = np.zeros((len(words), len(LABELS)), np.float32)
-    for label, table in weights.items():
-        for word, weight in table.items():
-            lexical[vocabulary[word], LABELS.index(label)] = weight
-    model = ClauseModel(
-        labels=LABELS,
-        dense_weight=np.zeros((DIM, len(LABELS)), np.float32),
-        lexical_weight=lexical,
-        bias=np.full(len(LABELS), -4.0, np.float32),
-        thresholds=np.full(len(LABELS), 0.5, np.float32),
-        vocabulary=vocabulary,
-        idf=np.ones(len(words)),
-        fingerprint="test",
-    )
-    return LearnedLabels(lambda texts: np.zeros((len(texts), DIM), np.float32), model)
+    return word_labels(LABELS, weights)
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import answer_fragments as f  # noqa: E402
+import answer_fragments_more as more  # noqa: E402
 
 from assistant.learning import text_key  # noqa: E402
 from assistant.learning.clause_labels import split_of  # noqa: E402
@@ -150,6 +151,20 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
             text = speech(f"{opener} {fact}")
             if split_of(text) == split_of(opener):
                 add("impatience", text, ["impatience"])
+    # Fragments written for the confusions the h batches showed (answer_fragments_more.py),
+    # last, so the clauses written before them stay as they were.
+    further = {
+        "impatience": more.IMPATIENCE,
+        "invalidating": more.INVALIDATING,
+        "minimizing": more.MINIMIZING,
+        "blame_shift": more.BLAME_SHIFT,
+        "counter_attack": more.COUNTER_ATTACK,
+    }
+    for label, fragments in further.items():
+        for base in fragments:
+            add_fragment(label, base, [label])
+    for base in more.PLAIN_HONEST:
+        add_fragment("hard_negatives", base, [])
     return files
 
 

@@ -17,17 +17,12 @@ included). Needs a trained model (`kintsugi train`).
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from actions.coaching.answer import LABELS, analyze_answer
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench.label_scores import ROOT, interleaved_medians, micro, run_bench
 
 ANSWER_40_WORDS = (
     "I know you need to hear it again, love. No, I haven't seen her since June. "
@@ -42,32 +37,6 @@ G1_MAPPING = {
     "reassurance_to_ask": "reassurance",
 }
 """The blind batch's own labels that map onto the analyzer's (answers-g1.yml header)."""
-
-
-def micro(
-    pairs: Iterable[tuple[frozenset[str], frozenset[str]]], labels: Iterable[str]
-) -> dict[str, Any]:
-    """Micro precision, recall and F1 over ``labels``, and each label's own."""
-    family = tuple(labels)
-    counts = {label: [0, 0, 0] for label in family}
-    for found, expected in pairs:
-        for label in family:
-            f, e = label in found, label in expected
-            counts[label][0] += f and e
-            counts[label][1] += f and not e
-            counts[label][2] += e and not f
-
-    def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
-                "support": tp + fn}  # fmt: skip
-
-    total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    result: dict[str, Any] = {"micro": prf(*total)}
-    result.update({label: prf(*counts[label]) for label in family})
-    return result
 
 
 def eval_sets() -> dict[str, tuple[list[tuple[str, frozenset[str]]], tuple[str, ...]]]:
@@ -115,31 +84,16 @@ def latency(model_dir: Path, runs: int) -> dict[str, float]:
     for _ in range(3):
         analyze_answer(ANSWER_40_WORDS, learned)
 
-    def median_ms(call: Callable[[], object]) -> float:
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            call()
-            times.append((time.perf_counter() - started) * 1000)
-        return round(statistics.median(times), 2)
-
-    return {
-        "encoder_whole_text_ms": median_ms(lambda: learned.encode([ANSWER_40_WORDS])),
-        "rules_ms": median_ms(lambda: analyze_answer(ANSWER_40_WORDS, use_learned=False)),
-        "learned_ms": median_ms(lambda: analyze_answer(ANSWER_40_WORDS, learned)),
+    calls: dict[str, Callable[[], object]] = {
+        "encoder_whole_text_ms": lambda: learned.encode([ANSWER_40_WORDS]),
+        "rules_ms": lambda: analyze_answer(ANSWER_40_WORDS, use_learned=False),
+        "learned_ms": lambda: analyze_answer(ANSWER_40_WORDS, learned),
     }
+    return interleaved_medians(calls, runs)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--skip-accuracy", action="store_true")
-    parser.add_argument("--model-dir", type=Path, default=ROOT / "models")
-    args = parser.parse_args()
-    result: dict[str, Any] = {"latency_40_words": latency(args.model_dir, args.runs)}
-    if not args.skip_accuracy:
-        result["accuracy"] = accuracy(args.model_dir)
-    print(json.dumps(result, indent=2))
+    run_bench(__doc__ or "", "latency_40_words", latency, accuracy)
 
 
 if __name__ == "__main__":

@@ -21,18 +21,13 @@ Needs a trained model (`kintsugi train`).
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from actions.coaching import apology_combination
 from actions.coaching.apology import ANTI_PATTERNS, COMPONENTS, analyze_apology
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench.label_scores import ROOT, interleaved_medians, micro, run_bench
 
 APOLOGY_60_WORDS = (
     "I'm so sorry I hid the credit card debt from you. I lied every time you "
@@ -42,31 +37,14 @@ APOLOGY_60_WORDS = (
 )
 
 
-def _micro(
-    pairs: Iterable[tuple[frozenset[str], frozenset[str]]], family: tuple[str, ...]
-) -> dict[str, float]:
-    tp = fp = fn = 0
-    for found, expected in pairs:
-        f, e = found & set(family), expected & set(family)
-        tp += len(f & e)
-        fp += len(f - e)
-        fn += len(e - f)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-        "support": tp + fn,
-    }
-
-
 def _score(
     cases: list[tuple[str, frozenset[str]]], analyse: Callable[[str], frozenset[str]]
 ) -> dict[str, Any]:
     pairs = [(analyse(text), labels) for text, labels in cases]
-    return {"components": _micro(pairs, COMPONENTS), "anti_patterns": _micro(pairs, ANTI_PATTERNS)}
+    return {
+        "components": micro(pairs, COMPONENTS)["micro"],
+        "anti_patterns": micro(pairs, ANTI_PATTERNS)["micro"],
+    }
 
 
 def accuracy(model_dir: Path) -> dict[str, Any]:
@@ -131,45 +109,19 @@ def latency(model_dir: Path, runs: int) -> dict[str, float]:
     encoder = load_encoder(model_dir)  # the shared encoder: the same machine's reference
     # The clauses as one padded batch, as before features_packed: the same findings.
     padded = LearnedLabels(encoder.features, learned.model)
-    # Interleaved, so a burst of load on a shared machine falls on all of them alike.
-    timings: dict[str, list[float]] = {}
     calls: dict[str, Callable[[], object]] = {
         "encoder_whole_text_ms": lambda: encoder.features([APOLOGY_60_WORDS]),
         "rules_ms": lambda: analyze_apology(APOLOGY_60_WORDS, use_learned=False),
         "learned_ms": lambda: analyze_apology(APOLOGY_60_WORDS, learned),
         "learned_padded_batch_ms": lambda: analyze_apology(APOLOGY_60_WORDS, padded),
     }
-    for _ in range(runs):
-        for name, call in calls.items():
-            started = time.perf_counter()
-            call()
-            timings.setdefault(name, []).append((time.perf_counter() - started) * 1000)
-    result = {name: round(statistics.median(times), 2) for name, times in timings.items()}
+    result = interleaved_medians(calls, runs)
     result["budget_ms"] = 30.0
     return result
 
 
-def bench_apology_learned(
-    model_dir: Path, runs: int = 50, *, with_accuracy: bool = True
-) -> dict[str, Any]:
-    result: dict[str, Any] = {"latency_60_words": latency(model_dir, runs)}
-    if with_accuracy:
-        result["accuracy"] = accuracy(model_dir)
-    return result
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--skip-accuracy", action="store_true")
-    parser.add_argument("--model-dir", type=Path, default=ROOT / "models")
-    args = parser.parse_args()
-    print(
-        json.dumps(
-            bench_apology_learned(args.model_dir, args.runs, with_accuracy=not args.skip_accuracy),
-            indent=2,
-        )
-    )
+    run_bench(__doc__ or "", "latency_60_words", latency, accuracy)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from bench.answer_learned import micro
+from bench.label_scores import micro
 
 ROOT = Path(__file__).resolve().parent.parent
 

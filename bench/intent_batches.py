@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from bench.quiet_dialogue import quiet_dialogue
+
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 EXERCISE_OF: dict[str, str] = {
@@ -41,30 +43,13 @@ EXERCISE_OF: dict[str, str] = {
 
 async def _first_turns(texts: list[str]) -> list[tuple[str | None, str | None, float]]:
     """(exercise after the turn, intent acted on, confidence) of each text as a first turn."""
-    import logging
-
-    import structlog
-
-    # Rasa logs every parse with the user's text at debug level; keep it out of the table.
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
-    from assistant.dialogue.bridge import RasaDialogue
-    from assistant.dialogue.training import train_stale
-    from assistant.safety.guard import load_safety_guard
-    from assistant.settings import DialogueSettings
-
-    settings = DialogueSettings()
-    train_stale(settings)
-    dialogue = RasaDialogue(settings, safety_screen=load_safety_guard(settings.understanding_dir))
-    dialogue.start()
-    try:
+    with quiet_dialogue() as dialogue:
         turns = []
         for number, text in enumerate(texts):
             result = await dialogue.handle(f"route-{number}", text)
             turns.append((result.exercise, result.intent, result.confidence or 0.0))
             dialogue.end_conversation(f"route-{number}")
         return turns
-    finally:
-        dialogue.stop()
 
 
 def score(

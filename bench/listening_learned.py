@@ -18,17 +18,12 @@ reference (a busy machine slows all three). Needs a trained model (`kintsugi tra
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from actions.coaching.listening_analysis import LABELS, analyze_listening
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench.label_scores import ROOT, interleaved_medians, micro, run_bench
 
 SCENARIO_FOR_CLAUSES = "lost-job-lie"
 """Labels do not depend on the scenario; clauses of the test split are read against one."""
@@ -42,25 +37,8 @@ REFLECTION_60_WORDS = (
 
 
 def _micro(pairs: Iterable[tuple[frozenset[str], frozenset[str]]]) -> dict[str, Any]:
-    pairs = list(pairs)
-    tp = fp = fn = 0
-    per_label: dict[str, float] = {}
-    for label in LABELS:
-        ltp = sum(1 for found, expected in pairs if label in found and label in expected)
-        lfp = sum(1 for found, expected in pairs if label in found and label not in expected)
-        lfn = sum(1 for found, expected in pairs if label not in found and label in expected)
-        tp, fp, fn = tp + ltp, fp + lfp, fn + lfn
-        per_label[label] = round(2 * ltp / max(1, 2 * ltp + lfp + lfn), 3)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-        "support": tp + fn,
-        "f1_per_label": per_label,
-    }
+    scores = micro(pairs, LABELS)
+    return {**scores["micro"], "f1_per_label": {label: scores[label]["f1"] for label in LABELS}}
 
 
 def accuracy(model_dir: Path) -> dict[str, Any]:
@@ -105,50 +83,21 @@ def latency(model_dir: Path, runs: int) -> dict[str, float]:
     for _ in range(3):
         analyze_listening(SCENARIO_FOR_CLAUSES, REFLECTION_60_WORDS, learned)
 
-    def median_ms(call: Callable[[], object]) -> float:
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            call()
-            times.append((time.perf_counter() - started) * 1000)
-        return round(statistics.median(times), 2)
-
     encode = learned.encode  # the shared encoder on the whole text: this machine's reference
-    return {
-        "encoder_whole_text_ms": median_ms(lambda: encode([REFLECTION_60_WORDS])),
-        "rules_ms": median_ms(
-            lambda: analyze_listening(SCENARIO_FOR_CLAUSES, REFLECTION_60_WORDS, use_learned=False)
+    calls: dict[str, Callable[[], object]] = {
+        "encoder_whole_text_ms": lambda: encode([REFLECTION_60_WORDS]),
+        "rules_ms": lambda: analyze_listening(
+            SCENARIO_FOR_CLAUSES, REFLECTION_60_WORDS, use_learned=False
         ),
-        "learned_ms": median_ms(
-            lambda: analyze_listening(SCENARIO_FOR_CLAUSES, REFLECTION_60_WORDS, learned)
-        ),
-        "budget_ms": 30.0,
+        "learned_ms": lambda: analyze_listening(SCENARIO_FOR_CLAUSES, REFLECTION_60_WORDS, learned),
     }
-
-
-def bench_listening_learned(
-    model_dir: Path, runs: int = 50, *, with_accuracy: bool = True
-) -> dict[str, Any]:
-    result: dict[str, Any] = {"latency_60_words": latency(model_dir, runs)}
-    if with_accuracy:
-        result["accuracy"] = accuracy(model_dir)
+    result = interleaved_medians(calls, runs)
+    result["budget_ms"] = 30.0
     return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--skip-accuracy", action="store_true")
-    parser.add_argument("--model-dir", type=Path, default=ROOT / "models")
-    args = parser.parse_args()
-    print(
-        json.dumps(
-            bench_listening_learned(
-                args.model_dir, args.runs, with_accuracy=not args.skip_accuracy
-            ),
-            indent=2,
-        )
-    )
+    run_bench(__doc__ or "", "latency_60_words", latency, accuracy)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from bench.quiet_dialogue import quiet_dialogue
+
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 
@@ -79,25 +81,8 @@ def _test_split_items() -> list[dict[str, Any]]:
 
 
 async def _outcomes(texts: list[str]) -> list[str | None]:
-    import logging
-
-    import structlog
-
-    # Rasa logs every parse with the user's text at debug level; keep it out of the table.
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
-    from assistant.dialogue.bridge import RasaDialogue
-    from assistant.dialogue.training import train_stale
-    from assistant.safety.guard import load_safety_guard
-    from assistant.settings import DialogueSettings
-
-    settings = DialogueSettings()
-    train_stale(settings)
-    dialogue = RasaDialogue(settings, safety_screen=load_safety_guard(settings.understanding_dir))
-    dialogue.start()
-    try:
+    with quiet_dialogue() as dialogue:
         return [await dialogue.assess(text) for text in texts]
-    finally:
-        dialogue.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,35 @@
+"""The whole dialogue (safety guard, NLU, rules, actions) for a bench that scores batches
+of text, trained if stale, with Rasa's per-parse debug logging (which carries the user's
+text) kept out of the table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.dialogue.bridge import RasaDialogue
+
+
+@contextmanager
+def quiet_dialogue() -> Iterator[RasaDialogue]:
+    """A started dialogue with the safety guard, stopped on leaving."""
+    import logging
+
+    import structlog
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    from assistant.dialogue.bridge import RasaDialogue
+    from assistant.dialogue.training import train_stale
+    from assistant.safety.guard import load_safety_guard
+    from assistant.settings import DialogueSettings
+
+    settings = DialogueSettings()
+    train_stale(settings)
+    dialogue = RasaDialogue(settings, safety_screen=load_safety_guard(settings.understanding_dir))
+    dialogue.start()
+    try:
+        yield dialogue
+    finally:
+        dialogue.stop()

@@ -99,14 +99,6 @@ def fit(
     )
 
 
-def choose_thresholds(probabilities: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """The apology labels' thresholds: per label, the highest whose F0.5 on the validation
-    fold is within PLATEAU_TOLERANCE of the best."""
-    return clause_labels.choose_thresholds(
-        probabilities, targets, PRECISION_BETA, PLATEAU_TOLERANCE
-    )
-
-
 def load_learned_labels(model_dir: Path) -> LearnedLabels:
     """The apology clause model with the shared encoder. Raises ClauseModelError or
     EncoderModelError."""

@@ -13,7 +13,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from actions.coaching.learned_labels import ClauseModel, ClauseModelError, LearnedLabels
+from actions.coaching.learned_labels import ClauseModelError, LearnedLabels
 from actions.coaching.listening_analysis import LABELS
 from assistant.learning import clause_labels
 from assistant.learning.clause_labels import Clause, LabelSet, split_of
@@ -84,15 +84,8 @@ def train_listening_model(model_dir: Path) -> Path:
 
 def load_listening_learned(model_dir: Path) -> LearnedLabels:
     """The reflection model from ``model_dir`` with the shared encoder that feeds it. Raises
-    ClauseModelError (no or an unreadable model) or EncoderModelError.
-
-    Not clause_labels.load_learned_labels: that one reads clauses with the encoder's packed
-    pass, equal only to float rounding, and the reflection results are kept exactly as they
-    were measured."""
-    from assistant.encoder import load_encoder
-
-    model = ClauseModel.load(listening_model_path(model_dir), LABELS)
-    return LearnedLabels(load_encoder(model_dir).features, model)
+    ClauseModelError (no or an unreadable model) or EncoderModelError."""
+    return clause_labels.load_learned_labels(REFLECTION_LABELS, model_dir)
 
 
 def listening_learned_if_trained(model_dir: Path) -> LearnedLabels | None:

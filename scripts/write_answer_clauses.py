@@ -124,6 +124,12 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
                 add(file, text, labels)
                 kept += 1
 
+    def add_each_under_its_label(fragments_by_label: dict[str, list[str]]) -> None:
+        """Each fragment (and its variants) in its label's file, with that label alone."""
+        for label, fragments in fragments_by_label.items():
+            for base in fragments:
+                add_fragment(label, base, [label])
+
     single = {
         "impatience": f.IMPATIENCE,
         "invalidating": f.INVALIDATING,
@@ -133,9 +139,7 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
         "counter_attack": f.COUNTER_ATTACK,
         "reassurance": f.REASSURANCE,
     }
-    for label, fragments in single.items():
-        for base in fragments:
-            add_fragment(label, base, [label])
+    add_each_under_its_label(single)
     for base, labels in f.THROWN_BACK:
         add_fragment("thrown_back", base, labels)
     for base in f.HARD_NEGATIVES:
@@ -160,9 +164,7 @@ def build(rng: random.Random) -> dict[str, list[tuple[str, list[str]]]]:
         "blame_shift": more.BLAME_SHIFT,
         "counter_attack": more.COUNTER_ATTACK,
     }
-    for label, fragments in further.items():
-        for base in fragments:
-            add_fragment(label, base, [label])
+    add_each_under_its_label(further)
     for base in more.PLAIN_HONEST:
         add_fragment("hard_negatives", base, [])
     return files

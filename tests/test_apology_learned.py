@@ -282,16 +282,8 @@ def test_loading_and_reading_import_no_scikit_learn(tmp_path: Path) -> None:
 
 def test_thresholds_take_the_top_of_a_flat_validation_score() -> None:
     from assistant.learning.apology import APOLOGY_LABELS
-    from assistant.learning.clause_labels import choose_thresholds as choose
 
-    def choose_thresholds(probabilities: np.ndarray, targets: np.ndarray) -> np.ndarray:
-        """The apology labels' own choice: F0.5, plateau tolerance 0.05."""
-        return choose(
-            probabilities,
-            targets,
-            APOLOGY_LABELS.precision_beta,
-            APOLOGY_LABELS.plateau_tolerance,
-        )
+    choose_thresholds = APOLOGY_LABELS.choose_thresholds  # F0.5, plateau tolerance 0.05
 
     # One label, 40 positives (one read weakly, at 0.35) and 60 negatives read at 0.05.
     # Any threshold up to 0.35 is perfect on this fold; above it one positive is missed,

@@ -90,6 +90,13 @@ class LabelSet:
         """Where the trained clause model lives, beside the crisis classifier."""
         return model_dir / self.name / "clause-labels.npz"
 
+    def choose_thresholds(self, probabilities: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Each label's threshold on the validation fold, by this set's F-beta and plateau
+        tolerance (:func:`choose_thresholds`)."""
+        return choose_thresholds(
+            probabilities, targets, self.precision_beta, self.plateau_tolerance
+        )
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -171,10 +178,7 @@ def train_model(spec: LabelSet, model_dir: Path) -> Path:
     )
     probabilities = model.probabilities(val_features, val_texts)
     val_targets = np.array([[label in c.labels for label in spec.labels] for c in validation])
-    thresholds = choose_thresholds(
-        probabilities, val_targets, spec.precision_beta, spec.plateau_tolerance
-    )
-    model = replace(model, thresholds=thresholds)
+    model = replace(model, thresholds=spec.choose_thresholds(probabilities, val_targets))
     path = spec.model_path(model_dir)
     model.save(path)
     return path

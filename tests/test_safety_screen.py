@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import time
 
 import pytest
 
 from assistant.safety import SafetyFinding, screen, screen_all
-
-# Generous: the screen takes a few milliseconds on 10,000 characters. A pattern with
-# catastrophic backtracking would take seconds or hours.
-TIME_BUDGET_S = 1.0
+from tests.support.scaling import assert_linear
 
 
 @pytest.mark.parametrize(
@@ -149,9 +145,7 @@ def test_typographic_apostrophes_are_read_like_plain_ones() -> None:
 def test_a_crisis_buried_in_long_text_is_found_at_the_right_place() -> None:
     filler = "we talked about the weekend and the kids and the garden. " * 170
     text = filler + "He threatened to kill me." + filler
-    started = time.perf_counter()
     finding = screen(text)
-    assert time.perf_counter() - started < TIME_BUDGET_S
     assert finding is not None and finding.kind == "abuse"
     assert finding.start == len(filler)
     assert finding.phrase == "He threatened to kill me"
@@ -202,13 +196,11 @@ _JUNK = {
 
 
 @pytest.mark.parametrize("name", sorted(_JUNK))
-def test_junk_returns_none_quickly(name: str) -> None:
+def test_junk_returns_none_in_linear_time(name: str) -> None:
     text = _JUNK[name]
-    started = time.perf_counter()
-    result = screen(text)
-    elapsed = time.perf_counter() - started
-    assert result is None
-    assert elapsed < TIME_BUDGET_S, f"{name}: {elapsed:.3f}s"
+    assert screen(text) is None
+    # A pattern with catastrophic backtracking would take seconds, or hours, here.
+    assert_linear(screen, lambda size: text[:size])
 
 
 def test_long_mixtures_of_trigger_words_stay_fast() -> None:
@@ -219,8 +211,6 @@ def test_long_mixtures_of_trigger_words_stay_fast() -> None:
     )
     words = vocabulary.split(" ")
     rng = random.Random(7)
-    for _ in range(20):
+    for _ in range(5):
         text = " ".join(rng.choice(words) for _ in range(2_000))[:10_000]
-        started = time.perf_counter()
-        screen(text)
-        assert time.perf_counter() - started < TIME_BUDGET_S
+        assert_linear(screen, lambda size, text=text: text[:size])

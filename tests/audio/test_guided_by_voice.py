@@ -80,7 +80,6 @@ def test_a_command_over_a_prompt_takes_effect(
             f"skip over a prompt: barge-in {barged - said_at:.2f} s after the word ended, "
             f"the next step playing {next_step - said_at:.2f} s after it"
         )
-        assert barged - said_at < 5.0  # recognition on a loaded 2-core machine
 
     events, dialogue, _ = run_guided(
         pulse, ko_model, rasa_dialogue, "voice-guided-skip", at_step=1, script=[], scenario=scenario

@@ -60,6 +60,7 @@ def test_each_label_is_found(text: str, label: str) -> None:
         "It's not your fault.",
         "you didnt make me do anything",
         "What about you? How are you holding up?",
+        "Nothing else. What about you, though — how are you holding up tonight?",
         "do you want me to go over it again",
         '"Calm down" is what I used to say, and it was wrong.',
     ],

@@ -378,8 +378,9 @@ _RULES: tuple[Rule, ...] = (
             r"you (?:do|did|have done|'ve done|do do) (?:it|that|this|the same)(?: thing)?"
             r" (?:<A1>)(?:too|as well|all the time)",
             # "What about you? How are you holding up?" is care, not a counter-attack.
-            r"what about (?:you(?![?,.\s]+(?:how (?:are|do) you|are you (?:okay|ok|alright)|what do"
-            r" you need|do you need))|when you|your|the time you|all the times you|that time you)",
+            r"what about (?:you(?![?,.\s—–-]+(?:(?:though|then|love|babe|hun)[?,.\s—–-]+)?"
+            r"(?:how (?:are|do) you|are you (?:okay|ok|alright)|what do you need|do you need))"
+            r"|when you|your|the time you|all the times you|that time you)",
             r"<YOURE> not (?:<A1>)(?:perfect|innocent|a saint|so perfect|blameless|an angel)",
             r"(?:you|you've|you have) (?:<A1>)(?:lie|lied|hide|hid|cheat|cheated|flirt|flirted|text"
             r"|texted|keep|kept"

@@ -82,7 +82,12 @@ VARIANTS_PER_FRAGMENT = 6
 def variants(base: str, rng: random.Random, labels: list[str]) -> Iterable[str]:
     """Ways of saying a labelled fragment: alone, after a filler, joined to a fact."""
     yield speech(base)
-    joinable = not labels or set(labels) & {"impatience", "invalidating", "deflection", "reassurance"}
+    joinable = not labels or set(labels) & {
+        "impatience",
+        "invalidating",
+        "deflection",
+        "reassurance",
+    }
     while True:
         # Typed mostly here, as the joined ones below are all speech: about half in all.
         if rng.random() < 0.6:
@@ -183,7 +188,7 @@ def main() -> None:
     # Only the files this script wrote are replaced; clauses written by hand (or by a
     # helper) live in other files of the same folder and are left alone.
     for old in OUT.glob("*.yml"):
-        if "(scripts/write_answer_clauses.py" in old.read_text(encoding="utf-8")[:300]:
+        if old.read_text(encoding="utf-8").startswith(HEADER.format(name=old.stem)):
             old.unlink()
     total = 0
     for name, items in sorted(files.items()):

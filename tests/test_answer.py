@@ -11,7 +11,7 @@ from actions.coaching.answer import (
     delivery_trend,
 )
 from actions.coaching.facts import extract_facts
-from tests.support.scaling import assert_linear
+from tests.support.scaling import assert_linear, repeated
 
 
 def labels(text: str) -> set[str]:
@@ -94,7 +94,7 @@ def test_long_adversarial_input_takes_linear_time(chunk: str) -> None:
         analyze_answer(text)
         extract_facts(text)
 
-    assert_linear(analyse, lambda size: (chunk * (size // len(chunk) + 1))[:size])
+    assert_linear(analyse, repeated(chunk))
 
 
 # --- consistency --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 
 from actions.coaching.listening_analysis import LABELS, analyze_listening, compile_keyword_set
 from actions.coaching.scenarios import get_listening_scenario
-from tests.support.scaling import assert_linear
+from tests.support.scaling import assert_linear, repeated
 
 SCENARIO = "lost-job-lie"
 
@@ -140,7 +140,7 @@ def test_long_adversarial_input_takes_linear_time(chunk: str) -> None:
     # Linear time: 10,000 characters of repetitive, pattern-baiting text.
     assert_linear(
         lambda text: analyze_listening(SCENARIO, text),
-        lambda size: (chunk * (size // len(chunk) + 1))[:size],
+        repeated(chunk),
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-__all__ = ["assert_linear"]
+__all__ = ["assert_linear", "repeated"]
 
 GROWTH = 4
 """The large input is this many times the small one."""
@@ -31,15 +31,21 @@ def assert_linear(
 ) -> None:
     """Fail when ``run(text(size))`` takes more than MOST_RATIO times
     ``run(text(size // GROWTH))``."""
-    small, large = text(size // GROWTH), text(size)
-    fastest = {small: float("inf"), large: float("inf")}
+    samples = (text(size // GROWTH), text(size))
+    fastest = [float("inf"), float("inf")]
     for _ in range(rounds):
-        for sample in (small, large):
+        for index, sample in enumerate(samples):
             started = time.perf_counter()
             run(sample)
-            fastest[sample] = min(fastest[sample], time.perf_counter() - started)
-    ratio = fastest[large] / max(fastest[small], FLOOR_S)
+            fastest[index] = min(fastest[index], time.perf_counter() - started)
+    small, large = fastest
+    ratio = large / max(small, FLOOR_S)
     assert ratio < MOST_RATIO, (
         f"{GROWTH}x the input took {ratio:.1f}x the time "
-        f"({fastest[small] * 1000:.1f} ms → {fastest[large] * 1000:.1f} ms): super-linear"
+        f"({small * 1000:.1f} ms → {large * 1000:.1f} ms): super-linear"
     )
+
+
+def repeated(chunk: str) -> Callable[[int], str]:
+    """Texts of any size made of ``chunk`` over and over, for :func:`assert_linear`."""
+    return lambda size: (chunk * (size // max(len(chunk), 1) + 1))[:size]

@@ -34,7 +34,7 @@ __all__ = [
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "actions" / "coaching" / "data" / "apology_clauses"
 
-TRAINER_VERSION = "apology-ovr-logreg-tfidf-speech-copies-f05-plateau-v3"
+TRAINER_VERSION = "apology-ovr-logreg-tfidf-speech-copies-f05-plateau-dense-lbfgs-v4"
 """Changes whenever the way the model is fitted changes, so it is retrained."""
 
 PRECISION_BETA = 0.5

@@ -209,30 +209,21 @@ def fit(
 ) -> ClauseModel:
     """One logistic regression per label on the encoder's features beside TF-IDF word
     n-grams (thresholds 0.5 until :func:`choose_thresholds` sets them)."""
-    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+
+    from assistant.learning.linear import fit_sigmoids
 
     missing = [label for i, label in enumerate(labels) if not targets[:, i].any()]
     if missing:
         raise ValueError("every label needs examples; none for " + ", ".join(missing))
     tfidf = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True)
     lexical = tfidf.fit_transform(texts)
-    inputs = hstack([csr_matrix(features), lexical]).tocsr()
-    columns = []
-    biases = []
-    for i in range(len(labels)):
-        regression = LogisticRegression(C=regularisation_c, max_iter=3000)
-        regression.fit(inputs, targets[:, i].astype(int))
-        columns.append(regression.coef_[0])
-        biases.append(regression.intercept_[0])
-    weights = np.stack(columns, axis=1).astype(np.float32)
-    dense = features.shape[1]
+    regression = fit_sigmoids(features, lexical, targets, regularisation_c)
     return ClauseModel(
         labels=labels,
-        dense_weight=np.ascontiguousarray(weights[:dense]),
-        lexical_weight=np.ascontiguousarray(weights[dense:]),
-        bias=np.array(biases, np.float32),
+        dense_weight=regression.dense_weight,
+        lexical_weight=regression.sparse_weight,
+        bias=regression.bias,
         thresholds=np.full(len(labels), 0.5, np.float32),
         vocabulary={str(word): int(index) for word, index in tfidf.vocabulary_.items()},
         idf=np.asarray(tfidf.idf_, dtype=np.float64),

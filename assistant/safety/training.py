@@ -53,7 +53,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TEST_SHARE_PERCENT = 15
 """Share of examples held out as the never-trained test split."""
 
-TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-neighbours-v1"
+TRAINER_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-neighbours-dense-lbfgs-v2"
 """Changes whenever the way the model is fitted changes, so a model is retrained."""
 
 FEATURES_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-v2"
@@ -61,7 +61,7 @@ FEATURES_VERSION = "logreg-12-poolings-tfidf-speech-copies-benign-pieces-v2"
 trainer's version of the day they last changed, so caches made since stay valid.)"""
 
 CLASS_WEIGHT: str | None = "balanced"
-"""Each class weighted by the inverse of its size (scikit-learn's "balanced")."""
+"""Each class weighted by the inverse of its size (scikit-learn's "balanced"), or None."""
 
 BENIGN_PIECES = True
 """Learn the pieces of benign messages as benign too (see :func:`training_texts`)."""
@@ -208,21 +208,21 @@ def fit(
 ) -> CrisisModel:
     """Multinomial logistic regression on the encoder's features beside TF-IDF word
     n-grams, classes weighted by their size. Measured against a small neural network, an
-    RBF support-vector machine and either feature set alone: see classifier.py."""
-    from scipy.sparse import csr_matrix, hstack
+    RBF support-vector machine and either feature set alone: see classifier.py. Fitted by
+    assistant/learning/linear.py: scikit-learn's objective, with the dense block kept dense."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+
+    from assistant.learning.linear import balanced_weights, fit_softmax
 
     targets = np.array([LABELS.index(label) for label in labels])
     if set(targets) != set(range(len(LABELS))):
         raise ValueError("every class needs examples: " + ", ".join(LABELS))
     tfidf = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True)
     lexical = tfidf.fit_transform(texts)
-    inputs = hstack([csr_matrix(features), lexical]).tocsr()
-    regression = LogisticRegression(C=REGULARISATION_C, max_iter=5000, class_weight=CLASS_WEIGHT)
-    regression.fit(inputs, targets)
-    weights = regression.coef_.T.astype(np.float32)
-    dense = features.shape[1]
+    weights = balanced_weights(targets, len(LABELS)) if CLASS_WEIGHT == "balanced" else None
+    regression = fit_softmax(
+        features, lexical, targets, len(LABELS), REGULARISATION_C, sample_weight=weights
+    )
     neighbours = Neighbours(
         embeddings=np.ascontiguousarray(features[:, SENTENCE_FEATURES], dtype=np.float32),
         classes=targets.astype(np.intp),
@@ -231,9 +231,9 @@ def fit(
         share=NEIGHBOUR_SHARE,
     )
     return CrisisModel(
-        dense_weight=np.ascontiguousarray(weights[:dense]),
-        lexical_weight=np.ascontiguousarray(weights[dense:]),
-        bias=regression.intercept_.astype(np.float32),
+        dense_weight=regression.dense_weight,
+        lexical_weight=regression.sparse_weight,
+        bias=regression.bias,
         vocabulary={str(word): int(index) for word, index in tfidf.vocabulary_.items()},
         idf=np.asarray(tfidf.idf_, dtype=np.float64),
         fingerprint=fingerprint,

@@ -79,8 +79,9 @@ RASA := $(BIN)/python -m assistant.dialogue.rasa_command
 validate: venv
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
+# The slowest tests are listed at the end, so a slower suite shows where the time went.
 pytest: setup
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=25
 
 rasa-test: model
 	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors \

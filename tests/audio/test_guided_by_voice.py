@@ -152,8 +152,22 @@ def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
 ) -> None:
     async def scenario(voice: Voice, events: EventLog, dialogue: GuidedRecording) -> None:
         began = await quiet_began(events)
-        await asyncio.sleep(0.5)
-        voice.say(ko("남은 시간"))  # "how long is left"
+        # "how long is left", said again, as a person would, if nothing at all was heard: on
+        # a busy box the grammar now and then misses one short espeak phrase (seen in CI:
+        # never heard, and the silence ran out). The silence is held at half length (10 s)
+        # so a second try still falls inside it.
+        for _attempt in range(3):
+            await asyncio.sleep(0.5)
+            voice.say(ko("남은 시간"))
+            said_at = await asyncio.to_thread(voice.wait, 10)
+            with contextlib.suppress(AssertionError):
+                await wait_for(events, lambda e: isinstance(e, VoiceCommand), 3.0, began)
+            if events.of_type(VoiceCommand):
+                break
+            assert not any(
+                t > said_at and isinstance(e, StateChanged) and e.state != "quiet"
+                for t, e in events.events
+            ), "the silence ended before how long is left was heard"
         answered, _ = await wait_for(
             events,
             lambda e: isinstance(e, BotUtterance) and "left" in e.text,
@@ -170,7 +184,14 @@ def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
         )
 
     events, dialogue, _ = run_guided(
-        pulse, ko_model, rasa_dialogue, "voice-guided-left", at_step=1, script=[], scenario=scenario
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-left",
+        at_step=1,
+        script=[],
+        scenario=scenario,
+        scale=0.5,
     )
     assert dialogue.sent == ["repeat", "how long is left", "next"]
     commands = events.of_type(VoiceCommand)

@@ -82,7 +82,7 @@ def _test_split_items() -> list[dict[str, Any]]:
 
 async def _outcomes(texts: list[str]) -> list[str | None]:
     with quiet_dialogue() as dialogue:
-        return [await dialogue.assess(text) for text in texts]
+        return await dialogue.assess_many(texts)
 
 
 def main(argv: list[str] | None = None) -> int:

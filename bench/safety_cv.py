@@ -45,6 +45,9 @@ class _Swappable:
     def __call__(self, text: str) -> Any:
         return self.guard(text)
 
+    def many(self, texts: Sequence[str]) -> Any:
+        return self.guard.many(texts)
+
 
 async def _run(check_ats: list[float], crisis_at: float | None) -> dict[str, Any]:
     import logging
@@ -101,7 +104,7 @@ async def _run(check_ats: list[float], crisis_at: float | None) -> dict[str, Any
             swappable.guard = SafetyGuard(screen)
             for check_at in check_ats:
                 screen.check_at = check_at
-                outcomes = [await dialogue.assess(item["text"]) for item in held]
+                outcomes = await dialogue.assess_many([item["text"] for item in held])
                 results[str(check_at)].append((writer, held, outcomes))
         cache.save()
     finally:

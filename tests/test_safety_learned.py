@@ -219,6 +219,23 @@ def test_three_outcomes_crisis_check_and_nothing() -> None:
     assert screen("nothing here") == ()
 
 
+def test_a_weak_sign_is_asked_about_only_when_the_whole_turn_shows_one_too() -> None:
+    # With identity weights: "weak" reads 0.48 self-harm, "strong" 0.80; "calm", matched
+    # last, makes any text that holds it read as nothing (the whole turn, here).
+    screen = _screen({"weak": [0, 1, 0, 0], "strong": [0, 2.5, 0, 0], "calm": [6, 0, 0, 0]})
+    assert screen("It was a weak moment. Otherwise calm.") == ()
+    (asked,) = screen("It was a weak moment. Otherwise fine.")
+    assert not asked.certain and asked.phrase == "It was a weak moment"
+    (strong,) = screen("It was a strong moment. Otherwise calm.")  # strong enough alone
+    assert not strong.certain and strong.phrase == "It was a strong moment"
+
+
+def test_many_turns_read_at_once_score_as_each_alone() -> None:
+    screen = _screen({"weak": [0, 1, 0, 0], "hurt her": [0, 0, 0, 6], "calm": [6, 0, 0, 0]})
+    turns = ["It was a weak moment. Otherwise calm.", "", "i hurt her", "weak", "   ", "fine"]
+    assert screen.scores_many(turns) == [screen.scores(turn) for turn in turns]
+
+
 def test_abuse_roles_follow_the_class() -> None:
     screen = _screen({"hurt me": [0, 0, 6, 0], "hurt her": [0, 0, 0, 6]})
     assert screen("he hurt me")[0].role == "harmed"

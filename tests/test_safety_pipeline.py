@@ -28,7 +28,8 @@ EVAL = Path(__file__).parent / "eval"
 
 
 def _outcomes(dialogue: RasaDialogue, run: Callable[[Any], Any], texts: list[str]) -> list[Any]:
-    return [run(dialogue.assess(text)) for text in texts]
+    outcomes: list[Any] = run(dialogue.assess_many(texts))
+    return outcomes
 
 
 def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped(
@@ -49,7 +50,7 @@ def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped
     )
     assert recall >= 0.94
     assert blocking <= 0.02
-    assert checks <= 0.14  # measured 0.111
+    assert checks <= 0.14  # measured 0.106 (q learned, the whole-turn gate)
 
 
 def test_the_practice_sets_are_almost_never_stopped(
@@ -74,3 +75,17 @@ def test_the_practice_sets_are_almost_never_stopped(
     # practised sentence is asked about once in ten (README, "Safety screen"); after a "no"
     # the same weak sign is not asked again.
     assert len(checked) / len(texts) <= 0.14
+
+
+def test_reading_many_turns_at_once_decides_as_reading_each_alone(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    """The measurements above read thousands of turns in one batched pass; a turn at the
+    menu is read alone. Both must reach the same decisions (sure, check or nothing)."""
+    held_out = [e for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)]
+    # Every 20th: crises and benign, short and long, typed and spoken.
+    sample = [e.text for e in held_out[::20]]
+    alone = [run(rasa_dialogue.assess(text)) for text in sample]
+    together = _outcomes(rasa_dialogue, run, sample)
+    assert together == alone
+    assert {"crisis", "check", None} <= set(alone)  # the sample reaches every decision

@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -205,14 +205,37 @@ class RasaDialogue:
     async def assess(self, text: str) -> str | None:
         """What the safety guard would do with ``text`` at the menu, without touching any
         conversation: "crisis", "check" or None (used to measure the guard as a whole)."""
+        return (await self.assess_many([text]))[0]
+
+    async def assess_many(self, texts: Sequence[str]) -> list[str | None]:
+        """:meth:`assess` of each text; a screen that can read many texts at once (the
+        guard's ``many``) reads them in one pass."""
         await self.wait_loaded()
-        verdicts = tuple(self._safety_screen(text)) if self._safety_screen else ()
-        parse_data = await self._agent.parse_message(text)
-        plan = TurnPlan(text, verdicts, None, None)
-        parse_data, certain, unsure = safety_decision(parse_data, plan, None)
-        if certain:
-            return "crisis"
-        return "check" if unsure is not None else None
+        screen = self._safety_screen
+        many: Callable[[Sequence[str]], Sequence[Sequence[SafetyVerdict]]] | None = getattr(
+            screen, "many", None
+        )
+        if screen is None:
+            found: Sequence[Sequence[SafetyVerdict]] = [() for _ in texts]
+        elif many is not None:
+            found = many(texts)
+        else:
+            found = [screen(text) for text in texts]
+        outcomes: list[str | None] = []
+        for text, verdicts in zip(texts, found, strict=True):
+            # The NLU's parse can only turn a check into nothing (a clear request is not
+            # asked about), so a turn with no finding or a certain one needs no parse.
+            if not verdicts:
+                outcomes.append(None)
+                continue
+            if certain_only(tuple(verdicts)):
+                outcomes.append("crisis")
+                continue
+            parse_data = await self._agent.parse_message(text)
+            plan = TurnPlan(text, tuple(verdicts), None, None)
+            parse_data, certain, unsure = safety_decision(parse_data, plan, None)
+            outcomes.append("crisis" if certain else "check" if unsure is not None else None)
+        return outcomes
 
     async def classify(self, text: str) -> tuple[str | None, float]:
         """The intent a turn would act on (NLU, with the crisis gate), without touching any

@@ -43,7 +43,16 @@ class SafetyGuard:
         self._patterns = patterns
 
     def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
-        scores = self._learned.scores(text)
+        return self._combine(text, self._learned.scores(text))
+
+    def many(self, texts: Sequence[str]) -> list[tuple[SafetyFinding, ...]]:
+        """What :meth:`__call__` finds in each text, the encoder reading them all at once."""
+        return [
+            self._combine(text, scores)
+            for text, scores in zip(texts, self._learned.scores_many(texts), strict=True)
+        ]
+
+    def _combine(self, text: str, scores: Sequence[CrisisScore]) -> tuple[SafetyFinding, ...]:
         learned = {finding.kind: finding for finding in self._learned.findings(scores)}
         for pattern in self._patterns(text):
             strength = _kind_probability(scores, pattern.kind)

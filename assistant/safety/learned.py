@@ -4,7 +4,9 @@ Three outcomes, not two (ARCHITECTURE.md, "Safety model"):
 
 - a crisis class at or above :data:`CRISIS_AT` is a clear crisis: the crisis reply;
 - any crisis class at or above :data:`CHECK_AT` (and below the first bar) is unsure: a
-  gentle, direct question that lets the answer decide;
+  gentle, direct question that lets the answer decide. A weak sign (below
+  :data:`CHECK_ALONE_AT`) is asked about only when the whole turn, read at once, shows
+  some sign too (:data:`TURN_AGREES_AT`);
 - otherwise nothing.
 
 A turn is read as its sentences (and windows of long ones, see segments.py); the piece
@@ -23,13 +25,33 @@ from assistant.safety.classifier import LABELS, CrisisModel, speech_style
 from assistant.safety.screen import AbuseRole, SafetyFinding, SafetyKind
 from assistant.safety.segments import Segment, segments
 
-__all__ = ["CHECK_AT", "CRISIS_AT", "CrisisScore", "LearnedScreen"]
+__all__ = [
+    "CHECK_ALONE_AT",
+    "CHECK_AT",
+    "CRISIS_AT",
+    "TURN_AGREES_AT",
+    "CrisisScore",
+    "LearnedScreen",
+]
 
 CRISIS_AT = 0.95
 """Probability of one crisis class at which the screen is sure enough to stop coaching."""
 
 CHECK_AT = 0.35
-"""Probability of any crisis class at which the screen asks rather than stays silent."""
+"""Probability of any crisis class at which the screen may ask rather than stay silent."""
+
+CHECK_ALONE_AT = 0.6
+"""A piece this likely a crisis is asked about whatever the rest of the turn says. Below
+it, a piece is asked about only when the turn read whole shows some sign too
+(:data:`TURN_AGREES_AT`)."""
+
+TURN_AGREES_AT = 0.1
+"""The whole turn's strongest crisis probability that lets a weak piece raise a check.
+Long turns said inside an exercise borrow a crisis's words in one clause ("I could have
+killed myself when I saw her face") while the turn as a whole reads as what it is. Left
+out writer by writer (n, t, u, v), this gate took the screen's checks on benign from
+19.6 % to 17.5 % at the same recall (0.981); on the never-trained test split, 12.0 % to
+10.8 %, recall 0.971 both (README, "Safety screen")."""
 
 _KIND_AND_ROLE: dict[str, tuple[SafetyKind, AbuseRole | None]] = {
     "self_harm": ("self_harm", None),
@@ -38,6 +60,10 @@ _KIND_AND_ROLE: dict[str, tuple[SafetyKind, AbuseRole | None]] = {
 }
 
 Encode = Callable[[Sequence[str]], np.ndarray]
+
+_TURNS_AT_ONCE = 200
+"""Turns read in one pass by :meth:`LearnedScreen.scores_many`: their pieces' features and
+the nearest-sentence vote's similarities (pieces × training sentences) stay in memory."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,8 @@ class CrisisScore:
     context: float = 1.0
     """For a clause read alone out of a long sentence: the whole sentence's probability
     of the same class (1.0 otherwise)."""
+    turn: float = 1.0
+    """The whole turn read at once: its strongest crisis probability of any class."""
 
     @property
     def sure(self) -> float:
@@ -70,46 +98,66 @@ class LearnedScreen:
         *,
         crisis_at: float = CRISIS_AT,
         check_at: float = CHECK_AT,
+        check_alone_at: float = CHECK_ALONE_AT,
+        turn_agrees_at: float = TURN_AGREES_AT,
     ) -> None:
         self._encode = encode
         self._model = model
         self.crisis_at = crisis_at
         self.check_at = check_at
+        self.check_alone_at = check_alone_at
+        self.turn_agrees_at = turn_agrees_at
 
     def scores(self, text: str) -> list[CrisisScore]:
         """For each crisis class, its highest probability over the turn's pieces."""
-        pieces = segments(text)
-        if not pieces:
-            return []
-        texts = [p.text for p in pieces]
+        return self.scores_many([text])[0]
+
+    def scores_many(self, turns: Sequence[str]) -> list[list[CrisisScore]]:
+        """:meth:`scores` of each turn, the pieces of all of them read in one pass (the
+        encoder batches them: measuring the screen over thousands of turns). Turns are
+        read a few hundred at a time, so memory stays flat however many there are."""
+        found: list[list[CrisisScore]] = []
+        for first in range(0, len(turns), _TURNS_AT_ONCE):
+            found.extend(self._scores_of_some(turns[first : first + _TURNS_AT_ONCE]))
+        return found
+
+    def _scores_of_some(self, turns: Sequence[str]) -> list[list[CrisisScore]]:
+        cut = [segments(text) for text in turns]
+        texts = [p.text for pieces in cut for p in pieces]
+        if not texts:
+            return [[] for _ in turns]
+        # The whole turn is read once more unless it is one of its own pieces already.
+        whole = [
+            next((i for i, p in enumerate(pieces) if p.text == turn.strip()), None)
+            for turn, pieces in zip(turns, cut, strict=True)
+        ]
+        extra = [
+            turn.strip()
+            for turn, w, pieces in zip(turns, whole, cut, strict=True)
+            if w is None and pieces
+        ]
         # The same words typed or spoken get the same care: each piece is also read as a
-        # recogniser writes it ("I'm ending it tonight" read 0.16 typed, 0.65 spoken),
-        # and the stronger reading of each class counts.
-        # A piece already in speech style (every spoken turn) is read once, not twice.
+        # recogniser writes it ("I'm ending it tonight" read 0.16 typed, 0.65 spoken), and
+        # the stronger reading of each class counts. A piece already in speech style
+        # (every spoken turn) is read once, not twice.
         rows = [i for i, t in enumerate(texts) if speech_style(t) not in ("", t)]
         spoken = [speech_style(texts[i]) for i in rows]
-        readings = texts + spoken
-        both = self._model.probabilities(self._encode(readings), readings)
-        probabilities = both[: len(texts)]
+        readings = texts + spoken + extra
+        every = self._model.probabilities(self._encode(readings), readings)
+        probabilities = every[: len(texts)]
         if rows:
-            probabilities[rows] = np.maximum(probabilities[rows], both[len(texts) :])
+            read_spoken = every[len(texts) : len(texts) + len(rows)]
+            probabilities[rows] = np.maximum(probabilities[rows], read_spoken)
             probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
-        found = []
-        for column, label in enumerate(LABELS):
-            if label == "none":
+        extra_probabilities = iter(every[len(texts) + len(rows) :])
+        found: list[list[CrisisScore]] = []
+        for first, pieces, w in zip(_starts(cut), cut, whole, strict=True):
+            own = probabilities[first : first + len(pieces)]
+            if not pieces:
+                found.append([])
                 continue
-            column_probabilities = probabilities[:, column]
-            # On a tie the shortest piece is quoted: the user's most specific words.
-            top = np.flatnonzero(column_probabilities >= column_probabilities.max() - 1e-6)
-            best = int(min(top, key=lambda i: pieces[i].end - pieces[i].start))
-            within = pieces[best].within
-            # A clause cut out of a long sentence can raise a check on its own, but it is
-            # sure only when its whole sentence reads as a crisis too ("i felt like id
-            # died … and then our little one came in and i knew i had to keep going").
-            context = 1.0 if within is None else float(probabilities[within, column])
-            found.append(
-                CrisisScore(label, float(probabilities[best, column]), pieces[best], context)
-            )
+            turn_row = own[w] if w is not None else next(extra_probabilities)
+            found.append(_strongest(pieces, own, float(turn_row[1:].max())))
         return found
 
     def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
@@ -120,6 +168,8 @@ class LearnedScreen:
         best: dict[SafetyKind, SafetyFinding] = {}
         for score in sorted(scores, key=lambda s: -s.probability):
             if score.probability < self.check_at:
+                continue
+            if score.probability < self.check_alone_at and score.turn < self.turn_agrees_at:
                 continue
             kind, role = _KIND_AND_ROLE[score.label]
             if kind in best:
@@ -134,3 +184,35 @@ class LearnedScreen:
                 score=round(score.probability, 4),
             )
         return tuple(best[kind] for kind in ("self_harm", "abuse") if kind in best)
+
+
+def _starts(cut: Sequence[Sequence[Segment]]) -> list[int]:
+    """Where each turn's pieces begin in the flat list of all turns' pieces."""
+    starts, first = [], 0
+    for pieces in cut:
+        starts.append(first)
+        first += len(pieces)
+    return starts
+
+
+def _strongest(
+    pieces: Sequence[Segment], probabilities: np.ndarray, turn: float
+) -> list[CrisisScore]:
+    """For each crisis class, the piece of one turn that reads as it most strongly."""
+    found = []
+    for column, label in enumerate(LABELS):
+        if label == "none":
+            continue
+        column_probabilities = probabilities[:, column]
+        # On a tie the shortest piece is quoted: the user's most specific words.
+        top = np.flatnonzero(column_probabilities >= column_probabilities.max() - 1e-6)
+        best = int(min(top, key=lambda i: pieces[i].end - pieces[i].start))
+        within = pieces[best].within
+        # A clause cut out of a long sentence can raise a check on its own, but it is
+        # sure only when its whole sentence reads as a crisis too ("i felt like id
+        # died … and then our little one came in and i knew i had to keep going").
+        context = 1.0 if within is None else float(probabilities[within, column])
+        found.append(
+            CrisisScore(label, float(probabilities[best, column]), pieces[best], context, turn)
+        )
+    return found

@@ -288,3 +288,20 @@ def test_the_self_harm_check_names_the_regions_line() -> None:
 
 def test_labels_are_fixed() -> None:
     assert LABELS == ("none", "self_harm", "abuse_suffered", "abuse_done")
+
+
+def test_a_turn_is_read_whole_again_only_when_a_weak_sign_needs_the_gate() -> None:
+    read: list[str] = []
+    encoder = EncoderDouble({"weak": [0, 1, 0, 0], "strong": [0, 2.5, 0, 0]})
+
+    def counting(texts: Sequence[str]) -> np.ndarray:
+        read.extend(texts)
+        return encoder(texts)
+
+    screen = LearnedScreen(counting, _model(np.eye(4)), crisis_at=0.85, check_at=0.3)
+    strong, weak, calm = "A strong day. Then fine.", "A weak day. Then fine.", "All fine. Truly."
+    (only,) = screen.scores_many([strong, weak, calm])[:1]
+    assert strong not in read and calm not in read  # nothing there for the gate to decide
+    assert read.count(weak) == 1  # the weak sign's turn, read whole once
+    assert {s.turn for s in only} == {1.0}
+    assert max(s.turn for s in screen.scores(weak)) == pytest.approx(0.48, abs=0.01)

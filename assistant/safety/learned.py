@@ -79,7 +79,8 @@ class CrisisScore:
     """For a clause read alone out of a long sentence: the whole sentence's probability
     of the same class (1.0 otherwise)."""
     turn: float = 1.0
-    """The whole turn read at once: its strongest crisis probability of any class."""
+    """The whole turn read at once: its strongest crisis probability of any class. Read
+    only when the turn's strongest piece is a weak sign (the gate needs it); 1.0 otherwise."""
 
     @property
     def sure(self) -> float:
@@ -126,39 +127,53 @@ class LearnedScreen:
         texts = [p.text for pieces in cut for p in pieces]
         if not texts:
             return [[] for _ in turns]
-        # The whole turn is read once more unless it is one of its own pieces already.
-        whole = [
-            next((i for i, p in enumerate(pieces) if p.text == turn.strip()), None)
-            for turn, pieces in zip(turns, cut, strict=True)
-        ]
-        extra = [
-            turn.strip()
-            for turn, w, pieces in zip(turns, whole, cut, strict=True)
-            if w is None and pieces
-        ]
         # The same words typed or spoken get the same care: each piece is also read as a
         # recogniser writes it ("I'm ending it tonight" read 0.16 typed, 0.65 spoken), and
         # the stronger reading of each class counts. A piece already in speech style
         # (every spoken turn) is read once, not twice.
         rows = [i for i, t in enumerate(texts) if speech_style(t) not in ("", t)]
-        spoken = [speech_style(texts[i]) for i in rows]
-        readings = texts + spoken + extra
+        readings = texts + [speech_style(texts[i]) for i in rows]
         every = self._model.probabilities(self._encode(readings), readings)
         probabilities = every[: len(texts)]
         if rows:
-            read_spoken = every[len(texts) : len(texts) + len(rows)]
-            probabilities[rows] = np.maximum(probabilities[rows], read_spoken)
+            probabilities[rows] = np.maximum(probabilities[rows], every[len(texts) :])
             probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
-        extra_probabilities = iter(every[len(texts) + len(rows) :])
-        found: list[list[CrisisScore]] = []
-        for first, pieces, w in zip(_starts(cut), cut, whole, strict=True):
-            own = probabilities[first : first + len(pieces)]
+        turn_signs = self._turn_signs(turns, cut, probabilities)
+        return [
+            _strongest(pieces, probabilities[first : first + len(pieces)], sign) if pieces else []
+            for first, pieces, sign in zip(_starts(cut), cut, turn_signs, strict=True)
+        ]
+
+    def _turn_signs(
+        self, turns: Sequence[str], cut: Sequence[Sequence[Segment]], probabilities: np.ndarray
+    ) -> list[float]:
+        """Each turn's strongest crisis probability read whole (:attr:`CrisisScore.turn`).
+
+        Only a class whose strongest piece is a weak sign (from :attr:`check_at` up to
+        :attr:`check_alone_at`) is gated on it, so only turns with one are read whole
+        again; the others keep 1.0, which gates nothing. A turn that is one of its own
+        pieces is not read twice."""
+        signs = [1.0] * len(turns)
+        again: list[int] = []
+        for index, (first, pieces) in enumerate(zip(_starts(cut), cut, strict=True)):
+            own = probabilities[first : first + len(pieces), 1:]
             if not pieces:
-                found.append([])
                 continue
-            turn_row = own[w] if w is not None else next(extra_probabilities)
-            found.append(_strongest(pieces, own, float(turn_row[1:].max())))
-        return found
+            strongest = own.max(axis=0)
+            if not ((strongest >= self.check_at) & (strongest < self.check_alone_at)).any():
+                continue
+            whole = turns[index].strip()
+            at = next((i for i, p in enumerate(pieces) if p.text == whole), None)
+            if at is None:
+                again.append(index)
+            else:
+                signs[index] = float(own[at].max())
+        if again:
+            wholes = [turns[i].strip() for i in again]
+            read = self._model.probabilities(self._encode(wholes), wholes)
+            for index, row in zip(again, read, strict=True):
+                signs[index] = float(row[1:].max())
+        return signs
 
     def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
         return self.findings(self.scores(text))

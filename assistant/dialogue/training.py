@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.encoder import MODEL_DIR_ENV
@@ -99,26 +101,48 @@ def train_stale(
     """Train whatever is out of date (or everything with ``force``): the dialogue model
     the crisis classifier (assistant/safety/training.py) and the learned apology, reflection
     and answer labels (assistant/learning/apology.py, listening.py, answer.py). Returns what
-    was trained."""
+    was trained, each with the seconds it took ("crisis classifier (240 s)")."""
     from assistant.learning.answer import answer_model_is_current, train_answer_model
     from assistant.learning.apology import apology_model_is_current, train_apology_model
     from assistant.learning.listening import listening_model_is_current, train_listening_model
     from assistant.safety.training import crisis_model_is_current, train_crisis_model
 
+    model_dir, project_dir = settings.understanding_dir, settings.project_dir
+    # (what, is it current?, train it): asked in this order, each only when reached.
+    steps: list[tuple[str, Callable[[], bool], Callable[[], object]]] = [
+        (
+            "dialogue model",
+            lambda: model_is_current(settings),
+            lambda: train(settings, quiet=quiet),
+        ),
+        (
+            "crisis classifier",
+            lambda: crisis_model_is_current(model_dir, project_dir),
+            lambda: train_crisis_model(model_dir, project_dir),
+        ),
+        (
+            "apology labels",
+            lambda: apology_model_is_current(model_dir),
+            lambda: train_apology_model(model_dir),
+        ),
+        (
+            "reflection labels",
+            lambda: listening_model_is_current(model_dir),
+            lambda: train_listening_model(model_dir),
+        ),
+        (
+            "answer labels",
+            lambda: answer_model_is_current(model_dir),
+            lambda: train_answer_model(model_dir),
+        ),
+    ]
     trained = []
-    if force or not model_is_current(settings):
-        train(settings, quiet=quiet)
-        trained.append("dialogue model")
-    if force or not crisis_model_is_current(settings.understanding_dir, settings.project_dir):
-        train_crisis_model(settings.understanding_dir, settings.project_dir)
-        trained.append("crisis classifier")
-    if force or not apology_model_is_current(settings.understanding_dir):
-        train_apology_model(settings.understanding_dir)
-        trained.append("apology labels")
-    if force or not listening_model_is_current(settings.understanding_dir):
-        train_listening_model(settings.understanding_dir)
-        trained.append("reflection labels")
-    if force or not answer_model_is_current(settings.understanding_dir):
-        train_answer_model(settings.understanding_dir)
-        trained.append("answer labels")
+    for name, is_current, fit in steps:
+        if not force and is_current():
+            continue
+        # Each step says how long it took, so a slow setup (CI's log) shows where the
+        # time went without rerunning it.
+        started = time.monotonic()
+        fit()
+        trained.append(f"{name} ({time.monotonic() - started:.0f} s)")
     return trained

@@ -80,7 +80,8 @@ class CrisisScore:
     of the same class (1.0 otherwise)."""
     turn: float = 1.0
     """The whole turn read at once: its strongest crisis probability of any class. Read
-    only when the turn's strongest piece is a weak sign (the gate needs it); 1.0 otherwise."""
+    only when some class's strongest piece is a weak sign (the gate needs it); 1.0
+    otherwise."""
 
     @property
     def sure(self) -> float:

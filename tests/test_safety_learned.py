@@ -300,8 +300,8 @@ def test_a_turn_is_read_whole_again_only_when_a_weak_sign_needs_the_gate() -> No
 
     screen = LearnedScreen(counting, _model(np.eye(4)), crisis_at=0.85, check_at=0.3)
     strong, weak, calm = "A strong day. Then fine.", "A weak day. Then fine.", "All fine. Truly."
-    (only,) = screen.scores_many([strong, weak, calm])[:1]
+    strong_scores = screen.scores_many([strong, weak, calm])[0]
     assert strong not in read and calm not in read  # nothing there for the gate to decide
     assert read.count(weak) == 1  # the weak sign's turn, read whole once
-    assert {s.turn for s in only} == {1.0}
+    assert {s.turn for s in strong_scores} == {1.0}
     assert max(s.turn for s in screen.scores(weak)) == pytest.approx(0.48, abs=0.01)

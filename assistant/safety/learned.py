@@ -139,14 +139,19 @@ class LearnedScreen:
         if rows:
             probabilities[rows] = np.maximum(probabilities[rows], every[len(texts) :])
             probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
-        turn_signs = self._turn_signs(turns, cut, probabilities)
+        starts = _starts(cut)
+        turn_signs = self._turn_signs(turns, cut, starts, probabilities)
         return [
             _strongest(pieces, probabilities[first : first + len(pieces)], sign) if pieces else []
-            for first, pieces, sign in zip(_starts(cut), cut, turn_signs, strict=True)
+            for first, pieces, sign in zip(starts, cut, turn_signs, strict=True)
         ]
 
     def _turn_signs(
-        self, turns: Sequence[str], cut: Sequence[Sequence[Segment]], probabilities: np.ndarray
+        self,
+        turns: Sequence[str],
+        cut: Sequence[Sequence[Segment]],
+        starts: Sequence[int],
+        probabilities: np.ndarray,
     ) -> list[float]:
         """Each turn's strongest crisis probability read whole (:attr:`CrisisScore.turn`).
 
@@ -156,10 +161,10 @@ class LearnedScreen:
         pieces is not read twice."""
         signs = [1.0] * len(turns)
         again: list[int] = []
-        for index, (first, pieces) in enumerate(zip(_starts(cut), cut, strict=True)):
-            own = probabilities[first : first + len(pieces), 1:]
+        for index, (first, pieces) in enumerate(zip(starts, cut, strict=True)):
             if not pieces:
                 continue
+            own = probabilities[first : first + len(pieces), 1:]
             strongest = own.max(axis=0)
             if not ((strongest >= self.check_at) & (strongest < self.check_alone_at)).any():
                 continue

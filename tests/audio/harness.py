@@ -116,6 +116,11 @@ class Voice:
             self.started_at = None
             self._pending.append(samples.copy())
 
+    def hush(self) -> None:
+        """Drop whatever is still queued: the voice goes quiet within one block."""
+        with self._lock:
+            self._pending.clear()
+
     def _callback(self, outdata: np.ndarray, frames: int, _time: object, _status: object) -> None:
         self._consumed += frames
         out = np.zeros(frames, dtype=np.int16)

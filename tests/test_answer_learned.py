@@ -122,6 +122,22 @@ def test_the_json_contract_is_unchanged_with_learned_labels() -> None:
 # -- the training data ---------------------------------------------------------------------------
 
 
+def test_the_answer_labels_use_their_fixed_thresholds_and_refuse_a_short_list() -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from assistant.learning.answer import ANSWER_LABELS
+
+    assert ANSWER_LABELS.fixed_thresholds is not None
+    flat = np.full((4, len(LABELS)), 0.5)  # would choose something else on its own
+    chosen = ANSWER_LABELS.choose_thresholds(flat, np.zeros((4, len(LABELS)), dtype=bool))
+    assert chosen.tolist() == pytest.approx(list(ANSWER_LABELS.fixed_thresholds))
+    short = dataclasses.replace(ANSWER_LABELS, fixed_thresholds=(0.5,))
+    with pytest.raises(ValueError, match="one fixed threshold per label"):
+        short.choose_thresholds(flat, np.zeros((4, len(LABELS)), dtype=bool))
+
+
 def test_the_training_clauses_are_many_varied_and_apart_from_the_evaluation_sets() -> None:
     examples = load_answer_clauses()
     assert len(examples) >= 2000

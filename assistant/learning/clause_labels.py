@@ -86,13 +86,21 @@ class LabelSet:
     (the validation fold can be flat over a wide band, and its lowest point is then too low
     for new wording; see the apology labels)."""
 
+    fixed_thresholds: tuple[float, ...] | None = None
+    """One threshold per label, in ``labels`` order, to use instead of the validation
+    fold's choice: chosen on blind batches written by other people (see the answer labels)."""
+
     def model_path(self, model_dir: Path) -> Path:
         """Where the trained clause model lives, beside the crisis classifier."""
         return model_dir / self.name / "clause-labels.npz"
 
     def choose_thresholds(self, probabilities: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Each label's threshold on the validation fold, by this set's F-beta and plateau
-        tolerance (:func:`choose_thresholds`)."""
+        tolerance (:func:`choose_thresholds`), unless the set fixes them."""
+        if self.fixed_thresholds is not None:
+            if len(self.fixed_thresholds) != len(self.labels):
+                raise ValueError(f"{self.name}: one fixed threshold per label")
+            return np.array(self.fixed_thresholds, np.float32)
         return choose_thresholds(
             probabilities, targets, self.precision_beta, self.plateau_tolerance
         )

@@ -11,7 +11,14 @@ import pytest
 import yaml
 
 from assistant.dialogue.bridge import RasaDialogue
-from assistant.dialogue.parse_gate import NLU_FLOOR, REQUEST_MAX_WORDS, REQUEST_MIN_CONFIDENCE
+from assistant.dialogue.parse_gate import (
+    NLU_FLOOR,
+    REQUEST_MAX_WORDS,
+    REQUEST_MIN_CONFIDENCE,
+    REQUEST_SILENCES_BELOW,
+    TurnPlan,
+    safety_decision,
+)
 from assistant.dialogue.replies import INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem
 from assistant.paths import PROJECT_ROOT
@@ -103,6 +110,44 @@ def test_a_sign_of_crisis_is_never_answered_english_only(
     result = _turn(rasa_dialogue, run, "lang-crisis", text)
     assert ENGLISH_ONLY not in result.bot
     assert result.safety in ("self_harm", "check"), result
+
+
+def test_a_request_silences_only_a_weak_sign() -> None:
+    from assistant.safety.learned import CHECK_ALONE_AT
+    from assistant.safety.screen import SafetyFinding
+
+    assert REQUEST_SILENCES_BELOW == CHECK_ALONE_AT
+    text = "gonna end it tonight"
+    parse = {"intent": {"name": "goodbye", "confidence": 0.94}, "intent_ranking": []}
+
+    def unsure_after(score: float) -> object:
+        finding = SafetyFinding("self_harm", text, 0, len(text), certain=False, score=score)
+        return safety_decision(dict(parse), TurnPlan(text, (finding,), None, None), None)[2]
+
+    assert unsure_after(REQUEST_SILENCES_BELOW - 0.01) is None
+    assert unsure_after(REQUEST_SILENCES_BELOW) is not None
+    assert unsure_after(0.78) is not None
+
+
+@pytest.mark.rasa
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna end it tonight",
+        "the one promise i cant keep is staying alive if she leaves",
+        "i want my last words to her to be im sorry",
+    ],
+)
+def test_a_strong_sign_is_asked_about_though_the_nlu_reads_a_request(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any], text: str
+) -> None:
+    """Each was read as a confident request (goodbye, start_commitments, start_apology) and
+    the check was dropped, so the coach said goodbye or started an exercise (README)."""
+    intent, confidence = run(rasa_dialogue.classify(text))
+    # A confident, short request: exactly what the request gate waves through.
+    assert intent not in ("share_feelings", "out_of_scope", "nlu_fallback")
+    assert confidence >= REQUEST_MIN_CONFIDENCE and len(text.split()) <= REQUEST_MAX_WORDS
+    assert run(rasa_dialogue.assess(text)) in ("check", "crisis")
 
 
 @pytest.mark.rasa

@@ -57,6 +57,15 @@ REQUEST_MAX_WORDS = 15
 ("help me apologise for holding the knife, he's talking about leaving"), and a story can
 hold a disclosure, so the guard's doubt is still asked about (README, "Intent
 understanding")."""
+REQUEST_SILENCES_BELOW = 0.6
+"""A clear request silences only a weak sign: a finding whose probability is at least this
+(the guard's CHECK_ALONE_AT, a sign strong enough to be asked about on its own; a test keeps
+them equal) is asked about whatever the NLU reads. On the never-trained split the request
+gate had silenced 21 crises the guard had asked about, among them "gonna end it tonight" read
+as `goodbye` (0.94) and "the one promise i cant keep is staying alive if she leaves" read as
+`start_commitments` (0.94); with this bar 14 of them are asked about (2 more get the crisis
+help they asked for, 5 are weak signs), for 4 more checks over the split's benign sentences,
+the practice sets and the menu batches together (3,900 sentences)."""
 NLU_FLOOR = 0.25
 """The FallbackClassifier's threshold in config.yml (a test keeps them equal). When the NLU's
 top guess is set aside (a crisis intent, a command inside free text), the next guess must
@@ -127,12 +136,13 @@ def safety_decision(
         unsure = None
     elif (
         intent.get("name") not in CONTENT_INTENTS
+        and float(getattr(unsure, "score", None) or 0.0) < REQUEST_SILENCES_BELOW
         and float(intent.get("confidence") or 0.0) >= REQUEST_MIN_CONFIDENCE
         and len(plan.text.split()) <= REQUEST_MAX_WORDS
         and (active_loop not in FREE_TEXT_LOOPS or len(plan.text.split()) <= MAX_COMMAND_WORDS)
     ):
         # A clear request or command ("take me through the long road", "next") carries
-        # no disclosure to ask about; a sure finding still acts.
+        # no disclosure to ask about when the sign is weak; a sure finding still acts.
         unsure = None
     return parse_data, (), unsure if plan.may_check else None
 

@@ -13,10 +13,11 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from actions.coaching.safety import crisis_reply
 from actions.payloads import APART_CONTEXT_KEY, AUDIO_KEY, GUIDE_RESUME_KEY, REGION_KEY
+from assistant.dialogue.agent import load_agent
 from assistant.dialogue.messages import split_messages
 from assistant.dialogue.parse_gate import (
     CRISIS_INTENTS,
@@ -31,13 +32,12 @@ from assistant.dialogue.parse_gate import (
 from assistant.dialogue.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem, clean_text
 from assistant.dialogue.turn import Dialogue, SafetyScreen, SafetyVerdict, TurnResult
-from assistant.errors import DialogueModelError, KeptOutOfRasaError
+from assistant.errors import DialogueModelError
 from assistant.safety.check import check_question, check_reask, read_check_answer
 from assistant.settings import DialogueSettings
 
 logger = logging.getLogger(__name__)
 
-E = TypeVar("E", bound=BaseException)
 
 LOAD_POLL_S = 0.05
 """How often a turn that arrived during loading looks again (see `wait_loaded`)."""
@@ -160,7 +160,7 @@ class RasaDialogue:
                 learned_answer_labels_if_trained(self._settings.understanding_dir)
             )
             use_precompiled_response_check()
-            self._agent = _load_agent(str(self._settings.model_path), self._actions)
+            self._agent = load_agent(str(self._settings.model_path), self._actions)
         except BaseException as error:  # handed to the first turn, which raises it
             self._load_error = error
         finally:
@@ -485,39 +485,7 @@ class _Ran:
     """Number of conversation events before the turn (to roll a failed turn back)."""
 
 
-def _load_agent(model_path: str, action_endpoint: Any) -> Any:
-    from rasa.core.agent import Agent
-
-    from assistant.dialogue.tracker_store import LiveTrackerStore
-
-    try:
-        agent = Agent.load(model_path, action_endpoint=action_endpoint)
-        # The store needs the model's domain, which exists only once the model is loaded.
-        store = LiveTrackerStore(agent.domain)
-        agent.tracker_store = store
-        agent.processor.tracker_store = store
-        return agent
-    except Exception as error:  # Rasa raises many kinds for a bad archive
-        needs_tensorflow = _in_chain(error, KeptOutOfRasaError)
-        if needs_tensorflow is not None:  # Rasa wraps it; its own sentence says it all
-            raise needs_tensorflow from error
-        raise DialogueModelError(
-            f"The dialogue model at {model_path} could not be loaded ({error}). "
-            "Run `kintsugi train --force` to rebuild it."
-        ) from error
-
-
 def _crisis_fallback(safety: str | None, region: str) -> list[str]:
     if safety not in ("self_harm", "abuse"):
         return []
     return crisis_reply(safety, region)  # type: ignore[arg-type]
-
-
-def _in_chain(error: BaseException, kind: type[E]) -> E | None:
-    """The first exception of `kind` among `error` and its causes."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, kind):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None

@@ -1,39 +1,25 @@
-"""Commitments and progress, spoken, through the whole voice loop with the REAL dialogue
+"""Commitments, progress and time apart, spoken, through the whole voice loop with the REAL dialogue
 (trained Rasa model and actions) and the journal wrappers a voice session uses. Turn
 boundaries come from real audio through the endpointer; the words come from the
 ScriptedRecognizer DOUBLE (the English Vosk model cannot be fetched here)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from assistant.dialogue.bridge import RasaDialogue, TurnResult
+from assistant.dialogue.bridge import RasaDialogue
 from assistant.events import Transcript
 from assistant.journal.journaled_dialogue import JournaledDialogue
 from assistant.journal.store import Journal
 from assistant.settings import PrivacySettings
 from tests.audio.harness import espeak
-from tests.support.coach import Clock, coach
+from tests.support.coach import Clock, RecordingCoach, SettlesChecks, coach
 from tests.support.voice import replay
 
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
-
-
-class RecordingCoach:
-    """Passes every turn to the real, wrapped dialogue and keeps what came back."""
-
-    def __init__(self, real: object, sender: str) -> None:
-        self._real = real
-        self._sender = sender
-        self.results: list[TurnResult] = []
-
-    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
-        result: TurnResult = await self._real.handle(self._sender, text, audio)  # type: ignore[attr-defined]
-        self.results.append(result)
-        return result
 
 
 def _speak_all(tmp_path: Path, dialogue: RecordingCoach, lines: list[str]) -> None:
@@ -72,20 +58,6 @@ def test_a_promise_and_progress_by_voice(tmp_path: Path, rasa_dialogue: RasaDial
     assert progress.bot[0].startswith("This past week you practised promises you can keep once")
 
 
-class SettlesChecks:
-    """Answers the guard's question about practice words with "no", as the text tests do
-    (what the voice session does with that question is tested on its own)."""
-
-    def __init__(self, inner: object) -> None:
-        self._inner = inner
-
-    async def handle(self, sender: str, text: str, audio: object = None) -> TurnResult:
-        result: TurnResult = await self._inner.handle(sender, text, audio)  # type: ignore[attr-defined]
-        if result.safety == "check":
-            result = await self._inner.handle(sender, "no")  # type: ignore[attr-defined]
-        return result
-
-
 def test_a_promise_and_a_role_play_answer_both_count_by_voice(
     tmp_path: Path, rasa_dialogue: RasaDialogue
 ) -> None:
@@ -117,3 +89,37 @@ def test_a_promise_and_a_role_play_answer_both_count_by_voice(
     summary = " ".join(progress.bot)
     assert summary.startswith("This past week you practised promises you can keep twice")
     assert "You've made 1 promise to keep" in summary
+
+
+def test_space_until_sunday_is_settled_and_carried_by_voice(
+    tmp_path: Path, rasa_dialogue: RasaDialogue
+) -> None:
+    """Issue 13's first example, spoken: the time is said back in words, the agreement kept,
+    and a later request to write to her meets the agreement, not an apology rehearsal."""
+    wednesday = datetime(2026, 12, 2, 13, 35, tzinfo=timezone(timedelta(hours=1)))
+    with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
+        wrapped = coach(rasa_dialogue, journal, Clock(wednesday))
+        dialogue = RecordingCoach(SettlesChecks(JournaledDialogue(wrapped, journal)), "voice-apart")
+        _speak_all(
+            tmp_path / "apart",
+            dialogue,
+            [
+                "my wife asked me for some space until sunday evening",
+                "yes thats right",
+                "only about the kids and emergencies",
+                "yes please",
+                "can you help me write her a text tonight",
+            ],
+        )
+    start, _exceptions, _keep, settled, message = dialogue.results
+    assert start.exercise == "time_apart"
+    assert (
+        start.bot[-1]
+        == "So you'll give her space until Sunday at 6 in the evening — is that right?"
+    )
+    assert "Agreed: you'll give her space until Sunday at 6 in the evening." in " ".join(
+        settled.bot
+    )
+    assert settled.apart is not None and settled.apart["until"] == "2026-12-06T18:00:00+01:00"
+    assert message.exercise != "apology"
+    assert message.bot[0] == "You agreed to give her space until Sunday at 6 in the evening."

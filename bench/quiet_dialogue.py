@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 @contextmanager
 def quiet_dialogue() -> Iterator[RasaDialogue]:
     """A started dialogue with the safety guard, stopped on leaving. Whatever model is out of
-date is trained first, and said on stderr."""
+    date is trained first, and said on stderr."""
     import logging
 
     import structlog

@@ -24,6 +24,19 @@ def default_data_dir() -> Path:
     return base / "kintsugi"
 
 
+def default_cache_dir() -> Path:
+    """`$KINTSUGI_CACHE_DIR`, else `$XDG_CACHE_HOME/kintsugi`, else `~/.cache/kintsugi`.
+
+    What can be rebuilt but is slow to (the encoder features of the training sentences)
+    lives here, outside the checkout, so a second clone on the same machine reuses it."""
+    explicit = os.environ.get("KINTSUGI_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "kintsugi"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) if needed and make it owner-only (0700)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     from assistant.encoder import load_encoder
-    from assistant.learning import linear
+    from assistant.learning import feature_cache_path, linear
     from assistant.paths import PROJECT_ROOT
     from assistant.safety import training
     from assistant.safety.classifier import LABELS, word_ngrams
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         e for e in training.load_examples(PROJECT_ROOT) if not training.is_test_split(e.text)
     ]
     texts, labels = training.training_texts(examples)
-    cache = training._FeatureCache(model_dir / "safety" / "feature-cache.npz")
+    cache = training._FeatureCache(feature_cache_path("safety"))
     features = cache.features(texts, load_encoder(model_dir).features)
     targets = np.array([LABELS.index(label) for label in labels])
     lexical = TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True).fit_transform(texts)

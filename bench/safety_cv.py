@@ -58,6 +58,7 @@ async def _run(check_ats: list[float], crisis_at: float | None) -> dict[str, Any
     from assistant.dialogue.bridge import RasaDialogue
     from assistant.dialogue.training import train_stale
     from assistant.encoder import load_encoder
+    from assistant.learning import feature_cache_path
     from assistant.paths import PROJECT_ROOT
     from assistant.safety.guard import SafetyGuard
     from assistant.safety.learned import LearnedScreen
@@ -77,7 +78,7 @@ async def _run(check_ats: list[float], crisis_at: float | None) -> dict[str, Any
     examples = load_examples(PROJECT_ROOT)
     writers = sorted({w for e in examples if (w := _writer(e.source))})
     encoder = load_encoder(model_dir)
-    cache = _FeatureCache(model_dir / "safety" / "feature-cache.npz")
+    cache = _FeatureCache(feature_cache_path("safety"))
 
     def encode(texts: Sequence[str]) -> np.ndarray:
         # The training cache serves the batches' pieces too: each is encoded once for all folds.

@@ -31,7 +31,13 @@ from assistant.dialogue.parse_gate import (
 )
 from assistant.dialogue.replies import ACTION_FAILED, INPUT_PROBLEM_REPLIES
 from assistant.dialogue.text_input import InputProblem, clean_text
-from assistant.dialogue.turn import Dialogue, SafetyScreen, SafetyVerdict, TurnResult
+from assistant.dialogue.turn import (
+    Dialogue,
+    SafetyScreen,
+    SafetyVerdict,
+    TurnResult,
+    screen_each,
+)
 from assistant.errors import DialogueModelError
 from assistant.safety.check import check_question, check_reask, read_check_answer
 from assistant.settings import DialogueSettings
@@ -211,16 +217,7 @@ class RasaDialogue:
         """:meth:`assess` of each text; a screen that can read many texts at once (the
         guard's ``many``) reads them in one pass."""
         await self.wait_loaded()
-        screen = self._safety_screen
-        many: Callable[[Sequence[str]], Sequence[Sequence[SafetyVerdict]]] | None = getattr(
-            screen, "many", None
-        )
-        if screen is None:
-            found: Sequence[Sequence[SafetyVerdict]] = [() for _ in texts]
-        elif many is not None:
-            found = many(texts)
-        else:
-            found = [screen(text) for text in texts]
+        found = screen_each(self._safety_screen, texts)
         outcomes: list[str | None] = []
         for text, verdicts in zip(texts, found, strict=True):
             # The NLU's parse can only turn a check into nothing (a clear request is not

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from actions.coaching.apart.payload import ApartPayload
 from actions.coaching.commitments.payload import CommitmentPayload
@@ -35,6 +35,26 @@ class SafetyVerdict(Protocol):
 
 SafetyScreen = Callable[[str], Sequence[SafetyVerdict]]
 """Returns every kind of crisis found in a text (empty when none)."""
+
+
+@runtime_checkable
+class BatchSafetyScreen(Protocol):
+    """A safety screen that can also read many texts in one pass (the guard's encoder
+    batches them); measuring the guard over thousands of sentences uses it."""
+
+    def __call__(self, text: str) -> Sequence[SafetyVerdict]: ...
+
+    def many(self, texts: Sequence[str]) -> Sequence[Sequence[SafetyVerdict]]: ...
+
+
+def screen_each(screen: SafetyScreen | None, texts: Sequence[str]) -> list[Sequence[SafetyVerdict]]:
+    """What ``screen`` finds in each text: in one pass when it can read many at once, one
+    by one otherwise, nothing when there is no screen."""
+    if screen is None:
+        return [() for _ in texts]
+    if isinstance(screen, BatchSafetyScreen):
+        return list(screen.many(texts))
+    return [screen(text) for text in texts]
 
 
 @dataclass(frozen=True)

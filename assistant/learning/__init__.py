@@ -8,13 +8,19 @@ The crisis classifier (assistant/safety/training.py) and the learned apology lab
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import re
+import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["FeatureCache", "split_bucket", "text_key"]
+__all__ = ["FeatureCache", "feature_cache_path", "split_bucket", "text_key"]
+
+_log = logging.getLogger(__name__)
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 
@@ -31,6 +37,18 @@ def split_bucket(text: str) -> int:
     return int.from_bytes(digest[:4], "big") % 100
 
 
+def feature_cache_path(name: str) -> Path:
+    """Where one classifier's feature cache lives: in the user's cache folder
+    (assistant.paths.default_cache_dir), not in the checkout's models/, so a fresh clone on
+    the same machine encodes only sentences no clone has encoded before (embedding every
+    training sentence takes about twenty minutes on two cores; the fit, seconds). The cache
+    holds only the project's own training sentences and their vectors, never anything a
+    user said, and is owner-only like every file Kintsugi writes."""
+    from assistant.paths import default_cache_dir
+
+    return default_cache_dir() / "features" / f"{name}.npz"
+
+
 class FeatureCache:
     """Encoder features of sentences already seen, so a retrain encodes only what is new.
     Keyed by the exact sentence; the encoder's hash and ``version`` (how the features are
@@ -42,10 +60,21 @@ class FeatureCache:
         digest = hashlib.sha256(f"{WEIGHTS_SHA256}{version}".encode()).hexdigest()
         self._path = path.with_name(f"{path.stem}-{digest[:12]}{path.suffix}")
         self._vectors: dict[str, np.ndarray] = {}
-        if self._path.is_file():
+        try:
             with np.load(self._path, allow_pickle=False) as data:
                 for text, vector in zip(data["texts"], data["vectors"], strict=True):
                     self._vectors[str(text)] = vector
+        except FileNotFoundError:
+            pass
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            KeyError,
+            zipfile.BadZipFile,
+        ) as error:  # torn: start over
+            _log.warning("feature cache %s unreadable (%s); encoding afresh", self._path, error)
+            self._vectors = {}
 
     def features(self, texts: Sequence[str], encode: Encode) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self._vectors})
@@ -55,10 +84,27 @@ class FeatureCache:
         return np.stack([self._vectors[t] for t in texts])
 
     def save(self) -> None:
+        """Write the cache atomically and owner-only. Two trainings saving at once (two
+        clones, two test workers) each write their own temporary file; the last rename
+        wins and the other's new sentences are simply encoded again next time."""
+        from assistant.paths import ensure_private_dir
+
         texts = list(self._vectors)
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self._path.with_name(self._path.name + ".partial.npz")
-        np.savez(
-            partial, texts=np.array(texts), vectors=np.stack([self._vectors[t] for t in texts])
-        )
-        partial.replace(self._path)
+        try:
+            ensure_private_dir(self._path.parent)
+            fd, partial = tempfile.mkstemp(prefix=f".{self._path.stem}.", dir=self._path.parent)
+        except OSError as error:  # a read-only home: training goes on, uncached
+            _log.warning("feature cache not saved in %s (%s)", self._path.parent, error)
+            return
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                np.savez(
+                    handle,
+                    texts=np.array(texts),
+                    vectors=np.stack([self._vectors[t] for t in texts]),
+                )
+            os.replace(partial, self._path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise

@@ -30,7 +30,7 @@ from actions.coaching.learned_labels import (
     speech_style,
     word_ngrams,
 )
-from assistant.learning import FeatureCache, split_bucket, text_key
+from assistant.learning import FeatureCache, feature_cache_path, split_bucket, text_key
 
 __all__ = [
     "Clause",
@@ -176,7 +176,7 @@ def train_model(spec: LabelSet, model_dir: Path) -> Path:
     validation = [c for c in clauses if split_of(c.text) == "validation"]
     texts, targets = _with_speech_copies(train, spec.labels)
     encoder = load_encoder(model_dir)
-    cache = FeatureCache(model_dir / spec.name / "feature-cache.npz", spec.features_version)
+    cache = FeatureCache(feature_cache_path(spec.name), spec.features_version)
     features = cache.features(texts, encoder.features)
     val_texts = [c.text for c in validation]
     val_features = cache.features(val_texts, encoder.features)

@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from assistant.encoder import SENTENCE_FEATURES
-from assistant.learning import FeatureCache, split_bucket, text_key
+from assistant.learning import FeatureCache, feature_cache_path, split_bucket, text_key
 from assistant.safety.classifier import (
     LABELS,
     CrisisModel,
@@ -161,7 +161,7 @@ def train_crisis_model(model_dir: Path, project_dir: Path) -> Path:
     examples = [e for e in load_examples(project_dir) if not is_test_split(e.text)]
     texts, labels = training_texts(examples)
     encoder = load_encoder(model_dir)
-    cache = _FeatureCache(model_dir / "safety" / "feature-cache.npz")
+    cache = _FeatureCache(feature_cache_path("safety"))
     features = cache.features(texts, encoder.features)
     cache.save()
     model = fit(features, texts, labels, training_fingerprint(project_dir))

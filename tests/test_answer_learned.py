@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -22,8 +23,13 @@ from actions.coaching.answer import (
     learned_labels_in_use,
     use_learned_labels,
 )
-from actions.coaching.answer_learned import told_or_disowned
-from actions.coaching.learned_labels import LearnedLabels
+from actions.coaching.answer_learned import (
+    SHORT_TURN_CLAUSES,
+    for_the_turn_length,
+    told_or_disowned,
+)
+from actions.coaching.learned_labels import ClauseReading, LearnedLabels
+from actions.coaching.pieces import Segment
 from assistant.learning import text_key
 from assistant.learning.answer import load_answer_clauses, split_of
 from tests.support.learned import word_labels
@@ -107,6 +113,59 @@ def test_learned_blame_needs_someone_else_in_its_clause_and_is_not_denied() -> N
 @pytest.mark.parametrize("clause", ["you're obsessing again", "who told you that", "whatever"])
 def test_a_plain_clause_is_not_taken_for_a_told_one(clause: str) -> None:
     assert not told_or_disowned(clause)
+
+
+def _reading(clause_count: int, thresholds: tuple[float, ...]) -> ClauseReading:
+    pieces = tuple(Segment(f"c{i}", 3 * i, 3 * i + 2) for i in range(clause_count))
+    probabilities = np.zeros((clause_count, len(thresholds)), np.float32)
+    return ClauseReading(
+        "", pieces, probabilities, np.array(thresholds, np.float32), ("a", "b", "c")
+    )
+
+
+def test_a_short_answer_is_read_at_the_labels_own_thresholds() -> None:
+    reading = _reading(SHORT_TURN_CLAUSES, (0.4, 0.55, 0.8))
+    assert for_the_turn_length(reading) is reading
+
+
+def test_the_bar_rises_with_the_answer_length_and_stays_below_certainty() -> None:
+    own = np.array((0.4, 0.55, 0.8), np.float32)
+    bars = [for_the_turn_length(_reading(n, tuple(own))).thresholds for n in (4, 8, 16, 64)]
+    for shorter, longer in zip([own, *bars], bars, strict=False):
+        assert (longer > shorter).all()
+    assert (bars[-1] < 1.0).all()
+    # The order of the labels' bars is kept: a surer label stays surer.
+    assert all(list(np.argsort(bar)) == [0, 1, 2] for bar in bars)
+
+
+def test_a_borderline_reading_counts_in_a_short_answer_and_not_among_many_honest_clauses() -> None:
+    learned = _learned({"deflection": {"whatever": 4.6}})
+    short = "Whatever, it was Tuesday."
+    honest = " ".join(
+        [
+            "I left work at five.",
+            "I drove to the hotel by the ring road.",
+            "I met her in the bar downstairs.",
+            "We talked for an hour.",
+            "Then we went upstairs.",
+            "I got home at ten and told you I'd been at the gym.",
+            "That was a lie and I'm sorry for it.",
+        ]
+    )
+    long = f"{honest} Whatever, it was Tuesday."
+    reading = learned.read(long)
+    [row] = [i for i, piece in enumerate(reading.pieces) if "Whatever" in piece.text]
+    column = LABELS.index("deflection")
+    probability = float(reading.probabilities[row, column])
+    raised = float(for_the_turn_length(reading).thresholds[column])
+    # The word's weight makes the reading borderline: over the label's own bar, under the
+    # bar for an answer this long (checked here, not assumed).
+    assert reading.thresholds[column] <= probability < raised
+    assert "deflection" in analyze_answer(short, learned).labels
+    assert "deflection" not in analyze_answer(long, learned).labels
+    # A sure reading is still reported however long the answer.
+    sure = _learned({"deflection": {"whatever": 12.0}})
+    assert "deflection" in analyze_answer(long, sure).labels
 
 
 def test_the_json_contract_is_unchanged_with_learned_labels() -> None:

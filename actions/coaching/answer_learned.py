@@ -11,14 +11,17 @@ Pure: no I/O, no model loading.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
+
+import numpy as np
 
 from actions.coaching.apology import Finding
 from actions.coaching.learned_labels import ClauseReading
 from actions.coaching.normalize import normalize
 
-__all__ = ["RULED_OUT_BY", "combine_answer_findings", "told_or_disowned"]
+__all__ = ["RULED_OUT_BY", "combine_answer_findings", "for_the_turn_length", "told_or_disowned"]
 
 RULED_OUT_BY: dict[str, frozenset[str]] = {
     "impatience": frozenset({"reassurance"}),
@@ -33,6 +36,12 @@ again whenever you like" has the rules' reassurance, and the "again" in it is no
 ONLY_UNREAD_CLAUSES = True
 """A clause the rules already labelled is left to them: the model's second label there was
 mostly a neighbour's confusion (impatience read as deflection too)."""
+
+SHORT_TURN_CLAUSES = 3
+"""Answers of up to this many clauses are read at the labels' own thresholds."""
+
+LENGTH_EXPONENT = 0.75
+"""How fast the bar rises past SHORT_TURN_CLAUSES (see :func:`for_the_turn_length`)."""
 
 UNPATIENT = frozenset(
     {"impatience", "invalidating", "deflection", "minimizing", "blame_shift", "counter_attack"}
@@ -74,6 +83,25 @@ def told_or_disowned(clause: str) -> bool:
     return bool(_TOLD_OR_DISOWNED.search(normalize(clause).text))
 
 
+def for_the_turn_length(reading: ClauseReading) -> ClauseReading:
+    """The reading with each label's bar raised for a long answer.
+
+    Each clause is a separate chance for the model to misread an honest sentence, so a
+    long, patient answer collected false findings clause by clause: the blind long-answer
+    batches (ac2, ae2) lost their precision there (0.62, 0.58) while short answers held.
+    Past SHORT_TURN_CLAUSES clauses the room left above a threshold t shrinks as
+    (1 - t) · (SHORT_TURN_CLAUSES / n) ** LENGTH_EXPONENT: a label must be read more
+    surely to be reported in a long answer, much as a test repeated n times asks for a
+    smaller p. Chosen on the answers of writers already learned from (h, m, s, w, y, i, ac):
+    micro F1 0.866 → 0.871, flat across exponents 0.4-1.25 and 2-5 clauses (a one-off
+    grid); the first fresh writer run after it is in the README."""
+    count = len(reading.pieces)
+    if count <= SHORT_TURN_CLAUSES:
+        return reading
+    room = (1.0 - reading.thresholds) * (SHORT_TURN_CLAUSES / count) ** LENGTH_EXPONENT
+    return dataclasses.replace(reading, thresholds=(1.0 - room).astype(np.float32))
+
+
 def combine_answer_findings(
     rules: list[Finding],
     reading: ClauseReading,
@@ -82,6 +110,7 @@ def combine_answer_findings(
     """The rules' findings, with one finding added per clause the model reads as a label
     the rules did not find there (see the module docstring)."""
     combined = list(rules)
+    reading = for_the_turn_length(reading)
     for label in reading.labels:
         for clause in reading.found(label):
 

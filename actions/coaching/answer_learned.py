@@ -88,7 +88,7 @@ def for_the_turn_length(reading: ClauseReading) -> ClauseReading:
 
     Each clause is a separate chance for the model to misread an honest sentence, so a
     long, patient answer collected false findings clause by clause: the blind long-answer
-    batches (ac2, ae2) lost their precision there (0.62, 0.58) while short answers held.
+    batches (ac2, ae2) lost their precision there (0.61, 0.58) while short answers held.
     Past SHORT_TURN_CLAUSES clauses the room left above a threshold t shrinks as
     (1 - t) · (SHORT_TURN_CLAUSES / n) ** LENGTH_EXPONENT: a label must be read more
     surely to be reported in a long answer, much as a test repeated n times asks for a

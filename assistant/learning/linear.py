@@ -15,6 +15,17 @@ so a model fitted here is the one scikit-learn fitted: on the crisis data at 9c8
 objective agreed with the saved scikit-learn model to 6 parts in 10^7 and the dense
 weights to 0.1 % (a one-off comparison; tests/test_linear_fit.py checks the same on small
 data, and bench.fit_speed times both).
+
+L-BFGS is searched in preconditioned coordinates (:class:`_Preconditioner`). The encoder's
+features are many poolings of one sentence, so its columns are strongly correlated and the
+objective is a long, narrow valley in them: from zero, the crisis fit took 747 steps. The
+dense weights and the bias are searched whitened (by the Cholesky factor of the
+objective's curvature at the start), the n-gram weights scaled by their own curvature.
+The change of variables is linear and invertible and the objective is unchanged, so its
+single minimum (it is convex) is the same model; only the path there is shorter: on the
+crisis data at b471f22, 171 steps and 105 s instead of 747 and about 390 s, ending at an
+objective 2 parts in 10^6 lower, every class probability within 0.001 of the unpreconditioned
+fit's (a one-off comparison; bench.fit_speed prints steps and seconds).
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.linalg import cholesky, solve_triangular
 from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 from scipy.special import expit, log_expit, logsumexp
@@ -146,17 +158,97 @@ def _fit(
         )
         return data_loss + penalty, gradient
 
+    preconditioner = _Preconditioner(dense, sparse, sample_weight, c, outputs)
+
+    def preconditioned(coordinates: np.ndarray) -> tuple[float, np.ndarray]:
+        value, gradient = objective(preconditioner.weights(coordinates))
+        return value, preconditioner.gradient(gradient)
+
     result = minimize(
-        objective,
-        np.zeros(split[1] + outputs),
+        preconditioned,
+        np.zeros(split[1] + outputs),  # zero coordinates are zero weights
         jac=True,
         method="L-BFGS-B",
         options={"maxiter": MAX_ITERATIONS, "gtol": GRADIENT_TOLERANCE},
     )
-    dense_w, sparse_w, bias = unpack(result.x)
+    dense_w, sparse_w, bias = unpack(preconditioner.weights(result.x))
     return LinearFit(
         dense_weight=np.ascontiguousarray(dense_w, dtype=np.float32),
         sparse_weight=np.ascontiguousarray(sparse_w, dtype=np.float32),
         bias=bias.astype(np.float32),
         iterations=int(result.nit),
     )
+
+
+CURVATURE = 0.25
+"""The loss's second derivative in a logit at the start, where every logit is zero: σ'(0)
+= 1/4 for a sigmoid; a softmax over k outputs has (k-1)/k², at most 1/4. Any positive
+value gives the same minimum; a close one gives the shortest path."""
+
+_GRAM_ROWS = 4096
+"""Rows of the dense block taken at a time for its Gram matrix, so no weighted copy of
+the whole block (a gigabyte on the crisis data) is made."""
+
+
+class _Preconditioner:
+    """A linear change of variables for L-BFGS: weights = P · coordinates.
+
+    - Dense weights and the bias, one column per output: P = L⁻ᵀ, where L Lᵀ is the
+      objective's curvature at zero, CURVATURE · Xᵀ diag(w) X + I/c over the dense
+      columns and a column of ones (the bias, unpenalised: a vanishing ridge keeps the
+      factor defined). In these coordinates that curvature is the identity.
+    - Sparse weights: the same curvature's diagonal, CURVATURE · Σ w x² + 1/c, each
+      weight scaled by its inverse square root (whitening tens of thousands of n-gram
+      columns would cost more than it saves; they are nearly uncorrelated anyway).
+
+    The objective's gradient in coordinates is Pᵀ · its gradient in weights.
+    """
+
+    def __init__(
+        self, dense: np.ndarray, sparse: csr_matrix, weight: np.ndarray, c: float, outputs: int
+    ) -> None:
+        n_dense = dense.shape[1]
+        curvature = np.zeros((n_dense + 1, n_dense + 1))
+        row_weight = weight.astype(np.float32)
+        for start in range(0, dense.shape[0], _GRAM_ROWS):
+            block = dense[start : start + _GRAM_ROWS]
+            weighted = block * row_weight[start : start + _GRAM_ROWS, None]
+            curvature[:n_dense, :n_dense] += block.T @ weighted
+            curvature[n_dense, :n_dense] += weighted.sum(axis=0)
+        curvature[:n_dense, n_dense] = curvature[n_dense, :n_dense]
+        curvature[n_dense, n_dense] = weight.sum()
+        curvature *= CURVATURE
+        curvature[np.arange(n_dense), np.arange(n_dense)] += 1.0 / c
+        curvature[n_dense, n_dense] *= 1.0 + 1e-8
+        self._factor = cholesky(curvature, lower=True)
+        sparse_curvature = CURVATURE * (sparse.multiply(sparse).T @ weight) + 1.0 / c
+        self._sparse_scale = 1.0 / np.sqrt(np.asarray(sparse_curvature).ravel())[:, None]
+        self._n_dense, self._outputs = n_dense, outputs
+        self._whitened = (n_dense + 1) * outputs
+
+    def weights(self, coordinates: np.ndarray) -> np.ndarray:
+        """The flat weights (dense, sparse, bias) at these coordinates."""
+        whitened = coordinates[: self._whitened].reshape(self._n_dense + 1, self._outputs)
+        scaled = coordinates[self._whitened :].reshape(-1, self._outputs)
+        dense_and_bias = solve_triangular(self._factor, whitened, lower=True, trans="T")
+        return np.concatenate(
+            [
+                dense_and_bias[: self._n_dense].ravel(),
+                (scaled * self._sparse_scale).ravel(),
+                dense_and_bias[self._n_dense],
+            ]
+        )
+
+    def gradient(self, gradient: np.ndarray) -> np.ndarray:
+        """The gradient in coordinates, from the flat gradient in weights."""
+        n_dense, outputs = self._n_dense, self._outputs
+        dense_and_bias = np.vstack(
+            [gradient[: n_dense * outputs].reshape(n_dense, outputs), gradient[-outputs:]]
+        )
+        sparse = gradient[n_dense * outputs : -outputs].reshape(-1, outputs)
+        return np.concatenate(
+            [
+                solve_triangular(self._factor, dense_and_bias, lower=True).ravel(),
+                (sparse * self._sparse_scale).ravel(),
+            ]
+        )

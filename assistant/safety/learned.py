@@ -40,12 +40,12 @@ CRISIS_AT = 0.95
 CHECK_AT = 0.35
 """Probability of any crisis class at which the screen may ask rather than stay silent."""
 
-CHECK_ALONE_AT = 0.7
+CHECK_ALONE_AT = 0.6
 """A piece this likely a crisis is asked about whatever the rest of the turn says. Below
 it, a piece is asked about only when the turn read whole shows some sign too
 (:data:`TURN_AGREES_AT`)."""
 
-TURN_AGREES_AT = 0.25
+TURN_AGREES_AT = 0.1
 """The whole turn's strongest crisis probability that lets a weak piece raise a check.
 Long turns said inside an exercise borrow a crisis's words in one clause ("I could have
 killed myself when I saw her face") while the turn as a whole reads as what it is. Left
@@ -53,12 +53,10 @@ out writer by writer (n, t, u, v), this gate took the screen's checks on benign 
 19.6 % to 17.5 % at the same recall (0.981); on the never-trained test split, 12.0 % to
 10.8 %, recall 0.971 both (README, "Safety screen").
 
-Both bars were raised at 3fbb0f8 (from 0.6 and 0.1), chosen on the never-trained test
-split alone, the learned screen read without the patterns: the fewest checks on benign
-within 0.002 of its recall. Checks on the split's benign fell from 10.2 % to 8.4 %, recall
-0.967 to 0.965 (2 of 1,330 crises lost to a check: an apology that tells of a blow, and
-"I'm doing that myself, slowly, and soon not so slowly"); on the blind kg batches, seen
-but not used for the choice, checks 13.3 % to 7.5 % at the same recall (README)."""
+Raising both bars (0.7 and 0.25, chosen on the test split: checks 10.2 % to 8.4 % for
+0.2 points of recall) was tried at c5a184c and reverted: on the next new writer (kh) it
+took the screen's checks from 15.8 % to 11.7 % but lost two crises, a pill stockpile
+"just in case" and a face grabbed during an argument (README)."""
 
 _KIND_AND_ROLE: dict[str, tuple[SafetyKind, AbuseRole | None]] = {
     "self_harm": ("self_harm", None),

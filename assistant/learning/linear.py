@@ -23,9 +23,10 @@ dense weights and the bias are searched whitened (by the Cholesky factor of the
 objective's curvature at the start), the n-gram weights scaled by their own curvature.
 The change of variables is linear and invertible and the objective is unchanged, so its
 single minimum (it is convex) is the same model; only the path there is shorter: on the
-crisis data at b471f22, 171 steps and 105 s instead of 747 and about 390 s, ending at an
-objective 2 parts in 10^6 lower, every class probability within 0.001 of the unpreconditioned
-fit's (a one-off comparison; bench.fit_speed prints steps and seconds).
+crisis data at b471f22, 175 steps and 150 s (setup included, other work running) instead
+of 747 and about 390 s, ending at an objective 4 parts in 10^7 lower, every class
+probability within 0.001 of the unpreconditioned fit's (a one-off comparison;
+bench.fit_speed prints steps and seconds).
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def _fit(
 
     def preconditioned(coordinates: np.ndarray) -> tuple[float, np.ndarray]:
         value, gradient = objective(preconditioner.weights(coordinates))
-        return value, preconditioner.gradient(gradient)
+        return value, preconditioner.gradient(*unpack(gradient))
 
     result = minimize(
         preconditioned,
@@ -239,16 +240,12 @@ class _Preconditioner:
             ]
         )
 
-    def gradient(self, gradient: np.ndarray) -> np.ndarray:
-        """The gradient in coordinates, from the flat gradient in weights."""
-        n_dense, outputs = self._n_dense, self._outputs
-        dense_and_bias = np.vstack(
-            [gradient[: n_dense * outputs].reshape(n_dense, outputs), gradient[-outputs:]]
-        )
-        sparse = gradient[n_dense * outputs : -outputs].reshape(-1, outputs)
+    def gradient(self, dense: np.ndarray, sparse: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        """The flat gradient in coordinates, from the gradient in weights (as ``unpack``
+        splits it: dense (features, outputs), sparse (features, outputs), bias (outputs,))."""
         return np.concatenate(
             [
-                solve_triangular(self._factor, dense_and_bias, lower=True).ravel(),
+                solve_triangular(self._factor, np.vstack([dense, bias]), lower=True).ravel(),
                 (sparse * self._sparse_scale).ravel(),
             ]
         )

@@ -77,8 +77,10 @@ class Speaker(Protocol):
     def playing(self) -> bool:
         """True while queued audio remains (including the device's own buffer)."""
 
-    def recent_output(self, samples: int) -> PCM:
-        """The last `samples` samples that went out (zeros when idle): the echo reference."""
+    def recent_output(self, samples: int, until: float | None = None) -> PCM:
+        """The last `samples` samples that went out (zeros when idle): the echo reference.
+        With `until` (monotonic), the last that went out by then: the reference for a
+        microphone block captured at that moment, however late it is judged."""
 
     def close(self) -> None:
         """Release the device. Safe to call twice."""

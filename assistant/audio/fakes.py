@@ -210,9 +210,9 @@ class RecordingSpeaker:
             return self._inner.playing
         return self._queued_s > 0
 
-    def recent_output(self, samples: int) -> PCM:
+    def recent_output(self, samples: int, until: float | None = None) -> PCM:
         if self._inner is not None:
-            return self._inner.recent_output(samples)
+            return self._inner.recent_output(samples, until)
         return np.zeros(samples, dtype=np.int16)
 
     def close(self) -> None:

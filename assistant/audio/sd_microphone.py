@@ -165,7 +165,9 @@ class SoundDeviceMicrophone:
 
     def _callback(self, indata: Any, _frames: int, _time: Any, status: Any) -> None:
         # PortAudio's thread: copy and hand over, nothing else.
-        self._post(self._deliver, indata.copy(), bool(status.input_overflow))
+        # Stamped here, not on delivery: a busy event loop must not make the audio look newer
+        # than it is (the echo reference and interruption times are lined up by this stamp).
+        self._post(self._deliver, indata.copy(), bool(status.input_overflow), time.monotonic())
 
     def _finished(self) -> None:
         if not self._closing:
@@ -181,7 +183,7 @@ class SoundDeviceMicrophone:
 
     # -- event loop ------------------------------------------------------------------------
 
-    def _deliver(self, block: np.ndarray, overflowed: bool) -> None:
+    def _deliver(self, block: np.ndarray, overflowed: bool, captured_at: float) -> None:
         if overflowed:
             self._count_overflow()
         if self._queue.qsize() >= self._max_blocks:
@@ -189,7 +191,7 @@ class SoundDeviceMicrophone:
             # dropping the oldest audio. Not an overflow: the device lost nothing.
             self._queue.get_nowait()
         self._last_block = time.monotonic()
-        self._queue.put_nowait((block, self._last_block))
+        self._queue.put_nowait((block, captured_at))
 
     def _count_overflow(self) -> None:
         self.overflows += 1

@@ -32,8 +32,13 @@ logger = logging.getLogger(__name__)
 STALL_S = 3.0
 """Longer than the queued audio plus this, and playback counts as stuck (device lost)."""
 
-REFERENCE_S = 3.0
-"""How much played audio the echo guard can look back on."""
+GAP_S = 0.01
+"""A jump in the stream's playback time larger than this (an underrun) is silence heard
+between two blocks: the echo reference leaves room for it."""
+
+REFERENCE_S = 6.0
+"""How much played audio the echo guard can look back on: the echo delay (up to a second)
+plus the microphone audio still waiting to be judged when the box is busy."""
 
 
 class SoundDeviceSpeaker:
@@ -51,6 +56,9 @@ class SoundDeviceSpeaker:
         self._rate = SAMPLE_RATE
         self._channels = 1
         self._reference = np.zeros(int(REFERENCE_S * SAMPLE_RATE), dtype=np.int16)
+        self._produced = 0  # samples ever written into _reference
+        self._stamps: collections.deque[tuple[float, int]] = collections.deque()
+        self._next_dac = 0.0  # when the sample after the last block is due out (stream time)
         self._idle = asyncio.Event()
         self._lost = False
         self._closing = False
@@ -70,6 +78,9 @@ class SoundDeviceSpeaker:
         self.name = self.device.name
         self._rate, self._channels = self._choose_format(sd, self.device)
         self._reference = np.zeros(int(REFERENCE_S * self._rate), dtype=np.int16)
+        self._produced = 0
+        self._stamps = collections.deque(maxlen=int(REFERENCE_S * 1000 / self._block_ms) + 1)
+        self._next_dac = 0.0
         self._lost = False
         self._closing = False
         self._consumed = 0
@@ -172,16 +183,29 @@ class SoundDeviceSpeaker:
     def playing(self) -> bool:
         return not self._idle.is_set()
 
-    def recent_output(self, samples: int) -> PCM:
+    def recent_output(self, samples: int, until: float | None = None) -> PCM:
         with self._lock:
             reference = self._reference.copy()
+            back = self._produced - self._produced_by(until) if until is not None else 0
+        # Audio written after `until` cannot be in a microphone block captured by then: drop
+        # it, so the reference lines up with the block however late the block is judged.
+        back = min(back, len(reference))
+        reference = reference[: len(reference) - back]
         if self._rate != SAMPLE_RATE:
             reference = resample(reference, self._rate, SAMPLE_RATE)
         return reference[-samples:] if samples < len(reference) else reference
 
+    def _produced_by(self, moment: float) -> int:
+        """Samples written by `moment` (monotonic): the count at the last callback no later
+        than it (the oldest one kept, for a moment older than all). Callers hold the lock."""
+        for stamp, count in reversed(self._stamps):
+            if stamp <= moment:
+                return count
+        return self._stamps[0][1] if self._stamps else self._produced
+
     # -- audio thread ----------------------------------------------------------------------
 
-    def _callback(self, outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+    def _callback(self, outdata: Any, frames: int, timing: Any, _status: Any) -> None:
         self._consumed += frames
         block = np.zeros(frames, dtype=np.int16)
         filled = 0
@@ -197,8 +221,7 @@ class SoundDeviceSpeaker:
                     self._offset = 0
             self._queued -= filled
             finished = filled > 0 and not self._pending
-            self._reference = np.roll(self._reference, -frames)
-            self._reference[-frames:] = block
+            self._record(block, float(getattr(timing, "outputBufferDacTime", 0.0) or 0.0))
         outdata[:] = (
             block.reshape(-1, 1)
             if self._channels == 1
@@ -206,6 +229,23 @@ class SoundDeviceSpeaker:
         )
         if finished:
             self._post(self._idle.set)
+
+    def _record(self, block: PCM, dac: float) -> None:
+        """Add `block` to the echo reference as it will be heard. After an underrun the
+        device played silence the blocks never held, and the stream's playback time jumps;
+        the reference gets that silence too, or the echo heard after it would no longer match
+        (the own-voice listening test read itself as the user cutting in). Callers hold the
+        lock; `dac` 0 means the host API gives no playback time."""
+        gap = 0
+        if dac > 0.0 and self._next_dac > 0.0 and dac - self._next_dac > GAP_S:
+            gap = min(round((dac - self._next_dac) * self._rate), len(self._reference))
+        self._next_dac = dac + len(block) / self._rate if dac > 0.0 else 0.0
+        step = gap + len(block)
+        self._reference = np.roll(self._reference, -step)
+        self._reference[-step:] = 0
+        self._reference[-len(block) :] = block
+        self._produced += step
+        self._stamps.append((time.monotonic(), self._produced))
 
     def _finished(self) -> None:
         if not self._closing:

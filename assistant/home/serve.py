@@ -441,8 +441,8 @@ class _SpeakerLease:
     def playing(self) -> bool:
         return self._inner.playing
 
-    def recent_output(self, samples: int) -> PCM:
-        return self._inner.recent_output(samples)
+    def recent_output(self, samples: int, until: float | None = None) -> PCM:
+        return self._inner.recent_output(samples, until)
 
     def close(self) -> None:
         self._inner.stop()

@@ -83,9 +83,10 @@ class OverlapDetector:
     ) -> Onset | None:
         """Judge one microphone chunk (its last sample arrived at `captured_at`, monotonic).
 
-        `reference` is the most recent played audio, newest last, covering the echo delay
-        (see `cancel_echo`). Returns the onset once a voice is confirmed, else None."""
-        window = int(0.25 * SAMPLE_RATE)
+        `reference` is the played audio that had gone out by `captured_at`, newest last,
+        covering the chunk and the echo delay before it (see `cancel_echo`).
+        Returns the onset once a voice is confirmed, else None."""
+        window = max(int(0.25 * SAMPLE_RATE), len(chunk))  # a batch may be longer
         self._mic = np.concatenate([self._mic, chunk.astype(np.float64)])[-window:]
         residual = cancel_echo(self._mic, reference)[-len(chunk) :]
         start = captured_at - len(chunk) / SAMPLE_RATE

@@ -16,6 +16,7 @@ from assistant.audio.base import Speaker
 from assistant.errors import AudioDeviceError
 from assistant.events import (
     SAMPLE_RATE,
+    AudioChunk,
     BotUtterance,
     EchoSuppressed,
     PlaybackStarted,
@@ -28,10 +29,76 @@ from assistant.speech.retry import synthesize_or_none
 from assistant.speech.sentences import split_sentences
 from assistant.voice.capture import TurnCapture
 from assistant.voice.echo import EchoGuard, mentions_command
+from assistant.voice.endpointing import Endpointer
 from assistant.voice.guided import GuidedVoice
 from assistant.voice.options import State
 from assistant.voice.overlap import Onset
 from assistant.voice.partner import ListeningPartner
+
+
+class OverlapJudge:
+    """Feeds the microphone to the partner's overlap detector off the event loop, one batch
+    at a time.
+
+    A feed costs a few milliseconds (an FFT and a small least-squares fit), most of it per
+    call rather than per sample. On a busy machine a feed per 20 ms block fell behind the
+    microphone by seconds, and the echo reference no longer matched the audio. Here, while
+    one feed runs, the blocks that arrive wait and then go in together, so the detector
+    keeps up; each batch is judged against the playback that had gone out by the moment its
+    last block was captured, so a late judgment still lines up with its echo.
+    """
+
+    MAX_BATCH_S = 0.5
+    """Longer batches are split: the echo filter is fitted once per batch."""
+
+    def __init__(self, partner: ListeningPartner, speaker: Speaker, endpointer: Endpointer) -> None:
+        self._partner = partner
+        self._speaker = speaker
+        self._endpointer = endpointer
+        self._waiting: list[AudioChunk] = []
+        self._feeding: asyncio.Future[Onset | None] | None = None
+        self._run = -1
+
+    def offer(self, chunk: AudioChunk) -> Onset | None:
+        """Queue `chunk`; the onset of a voice over the partner once a feed confirms one."""
+        self._waiting.append(chunk)
+        onset = None
+        if self._feeding is not None:
+            if not self._feeding.done():
+                return None
+            onset, self._feeding = self._feeding.result(), None
+        clock = self._partner.clock
+        if onset is not None and clock.running:
+            return onset
+        if clock.running and self._run != clock.runs:
+            # A new stretch of the partner's voice: judge it afresh. (Reset only between
+            # feeds, so it never races one in the worker thread.)
+            self._run = clock.runs
+            self._partner.overlap.reset()
+        limit = int(self.MAX_BATCH_S * SAMPLE_RATE)
+        batch: list[AudioChunk] = []
+        while self._waiting and (not batch or sum(len(c.samples) for c in batch) < limit):
+            batch.append(self._waiting.pop(0))
+        samples = np.concatenate([c.samples for c in batch])
+        captured_at = batch[-1].captured_at
+        reference = self._speaker.recent_output(
+            len(samples) + int(1.3 * SAMPLE_RATE), until=captured_at
+        )
+        self._feeding = asyncio.ensure_future(
+            asyncio.to_thread(
+                self._partner.overlap.feed,
+                samples,
+                captured_at,
+                reference,
+                self._endpointer.noise_floor,
+            )
+        )
+        return None
+
+    async def settle(self) -> None:
+        """Wait out a feed still running, so the next reply's reset cannot race it."""
+        if self._feeding is not None:
+            await asyncio.wait({self._feeding})
 
 
 def sentences_of(
@@ -133,51 +200,43 @@ class Playback:
         if self.commands is not None:
             self.commands.reset()
         reference_len = int(1.2 * SAMPLE_RATE)
-        run = -1
-        while True:
-            chunk = await self.mic.read()
-            if chunk is None:  # replay input ended: let the reply finish
-                await asyncio.Event().wait()
-                continue
-            if partner and run != self.partner.clock.runs and self.partner.clock.running:
-                # A new stretch of the partner's voice: judge it afresh. (Reset here, not
-                # where it starts, so it never races a feed in the worker thread.)
-                run = self.partner.clock.runs
-                self.partner.overlap.reset()
-            if partner:
-                # Fed through the whole reply, so it learns the room's echo from the coach's
-                # lines too; only a voice over the partner's own words is an interruption.
-                # About 2 ms a chunk (an FFT and a small least-squares fit): off the loop.
-                onset = await asyncio.to_thread(
-                    self.partner.overlap.feed,
-                    chunk.samples,
-                    chunk.captured_at,
-                    self.speaker.recent_output(int(1.3 * SAMPLE_RATE)),
-                    self.endpointer.noise_floor,
+        judge = OverlapJudge(self.partner, self.speaker, self.endpointer) if partner else None
+        try:
+            while True:
+                chunk = await self.mic.read()
+                if chunk is None:  # replay input ended: let the reply finish
+                    await asyncio.Event().wait()
+                    continue
+                if judge is not None:
+                    # Fed through the whole reply, so it learns the room's echo from the
+                    # coach's lines too; only a voice over the partner's own words counts.
+                    onset = judge.offer(chunk)
+                    if onset is not None:
+                        return onset
+                if self.commands is None:
+                    continue
+                samples = chunk.samples
+                if self.options.echo_guard and guard.is_echo(
+                    samples, self.speaker.recent_output(reference_len, until=chunk.captured_at)
+                ):
+                    samples = np.zeros_like(samples)  # our own voice: the grammar hears silence
+                command = await asyncio.to_thread(
+                    self.commands.accept, samples, act_on_partial=BARGE_IN
                 )
-                if onset is not None and self.partner.clock.running:
-                    return onset
-            if self.commands is None:
-                continue
-            samples = chunk.samples
-            if self.options.echo_guard and guard.is_echo(
-                samples, self.speaker.recent_output(reference_len)
-            ):
-                samples = np.zeros_like(samples)  # our own voice: the grammar hears silence
-            command = await asyncio.to_thread(
-                self.commands.accept, samples, act_on_partial=BARGE_IN
-            )
-            playback = self.guided.playback_commands if self.guided.active else DURING_PLAYBACK
-            if command is None or command not in playback:
-                continue
-            phrase = self.commands.last_text
-            if guard.mostly_echo and mentions_command(spoken, phrase):
-                self.events.emit(EchoSuppressed(phrase))
-                continue
-            if command in ("slower", "faster") and not self.guided.active:
-                self.rate_change(command)
-                continue
-            return command
+                playback = self.guided.playback_commands if self.guided.active else DURING_PLAYBACK
+                if command is None or command not in playback:
+                    continue
+                phrase = self.commands.last_text
+                if guard.mostly_echo and mentions_command(spoken, phrase):
+                    self.events.emit(EchoSuppressed(phrase))
+                    continue
+                if command in ("slower", "faster") and not self.guided.active:
+                    self.rate_change(command)
+                    continue
+                return command
+        finally:
+            if judge is not None:
+                await judge.settle()
 
     async def speak(
         self, sentences: Sequence[str], marks: Sequence[int | None]

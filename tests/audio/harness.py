@@ -239,8 +239,14 @@ class PulseHarness:
         )
 
     @contextlib.contextmanager
-    def speaker_into_mic(self, latency_ms: int = 30) -> Iterator[None]:
-        """The assistant's output comes back into its microphone (no echo canceller)."""
+    def speaker_into_mic(self, latency_ms: int = 150) -> Iterator[None]:
+        """The assistant's output comes back into its microphone (no echo canceller).
+
+        The loopback is the test's room, and a room neither drops sound nor jumps its delay.
+        With a 30 ms buffer a CPU-starved loopback did both (runs of digital silence, then
+        the echo 20-45 ms earlier or later), which no echo fit should be asked to follow;
+        150 ms keeps it whole on a busy 2-core box and is still well inside the one second of
+        delay the echo fit searches."""
         module = self.pactl(
             "load-module",
             "module-loopback",

@@ -132,7 +132,9 @@ def test_speaking_over_the_partner_is_an_interruption_at_its_time(
             await asyncio.sleep(2.0)  # well into the second segment
             voice.say(cut_in)
             cut, _ = await wait_for(events, lambda e: isinstance(e, PartnerInterrupted), 20)
-            assert voice.started_at is not None
+            # Set once the cut-in's first block went out: an interruption before it was our
+            # own voice or the room heard as the user.
+            assert voice.started_at is not None, events.of_type(PartnerInterrupted)
             said = voice.started_at + lead_in_s(cut_in)
             # The partner reacts, then carries on where they were cut off.
             await wait_for(events, partner(2, True), timeout=60, after=cut)

@@ -5,6 +5,7 @@ meanwhile, a voice command (the command grammar only) or a voice over the partne
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import time
 from collections.abc import Callable, Sequence
@@ -55,7 +56,7 @@ class OverlapJudge:
         self._partner = partner
         self._speaker = speaker
         self._endpointer = endpointer
-        self._waiting: list[AudioChunk] = []
+        self._waiting: collections.deque[AudioChunk] = collections.deque()
         self._feeding: asyncio.Future[Onset | None] | None = None
         self._run = -1
 
@@ -77,8 +78,10 @@ class OverlapJudge:
             self._partner.overlap.reset()
         limit = int(self.MAX_BATCH_S * SAMPLE_RATE)
         batch: list[AudioChunk] = []
-        while self._waiting and (not batch or sum(len(c.samples) for c in batch) < limit):
-            batch.append(self._waiting.pop(0))
+        taken = 0
+        while self._waiting and (not batch or taken < limit):
+            batch.append(self._waiting.popleft())
+            taken += len(batch[-1].samples)
         samples = np.concatenate([c.samples for c in batch])
         captured_at = batch[-1].captured_at
         reference = self._speaker.recent_output(

@@ -112,8 +112,8 @@ async def _run(
             train = [
                 e for e in examples if not is_test_split(e.text) and _writer(e.source) not in group
             ]
-            texts, labels = training_texts(train)
-            model = fit(cache.features(texts, encoder.features), texts, labels, "cv")
+            training = training_texts(train)
+            model = fit(cache.features(training.texts, encoder.features), training, "cv")
             # Every item of the writer's batches, test split or not: a first run sees all.
             held = []
             for writer in group:

@@ -92,13 +92,64 @@ def test_benign_messages_are_learned_piece_by_piece_and_crises_whole() -> None:
         "Now I answer every question she asks, even the tenth time."
     )
     crisis = "I said sorry to her today. Then I sorted the pills I have been saving."
-    texts, labels = training_texts(
+    training = training_texts(
         [Example(long_benign, "none", "t"), Example(crisis, "self_harm", "t")]
     )
-    learned = dict(zip(texts, labels, strict=True))
+    learned = dict(zip(training.texts, training.labels, strict=True))
     # Each sentence of the benign message is benign in its own right...
     assert learned["The old me had to go"] == "none"
     # ...but a crisis's first sentence alone is not a crisis, so it is not learned as one.
     assert "I said sorry to her today" not in learned
     assert learned[crisis] == "self_harm"
     assert learned[speech_style(crisis)] == "self_harm"
+
+
+def test_a_blind_writers_sentences_weigh_more_in_the_fit() -> None:
+    from assistant.safety.training import BLIND_WEIGHT, Example, training_texts
+
+    assert BLIND_WEIGHT > 1.0
+    blind = "I told him the truth at last. Then I slept for the first time in weeks."
+    gap_filler = "I promised to be home by nine and I was."
+    shared = "I'm done lying."
+    training = training_texts(
+        [
+            Example(blind, "none", "assistant/safety/data/fresh/kz-batch1.yml"),
+            Example(gap_filler, "none", "assistant/safety/data/none_promises.yml"),
+            Example(shared, "none", "assistant/safety/data/none_promises.yml"),
+            Example(shared, "none", "assistant/safety/data/fresh/kz-batch2.yml"),
+        ]
+    )
+    weight = dict(zip(training.texts, training.emphasis, strict=True))
+    # The blind sentence, its speech copy and its pieces all carry the writer's weight...
+    assert weight[blind] == weight[speech_style(blind)] == BLIND_WEIGHT
+    assert weight["Then I slept for the first time in weeks"] == BLIND_WEIGHT
+    # ...a gap-filling file's do not, and words found in both take the larger.
+    assert weight[gap_filler] == weight[speech_style(gap_filler)] == 1.0
+    assert weight[shared] == BLIND_WEIGHT
+
+
+def test_the_fit_follows_each_texts_weight() -> None:
+    """Weighing one crisis sentence more pulls the regression toward its label."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from assistant.encoder import EMBEDDING_DIM
+    from assistant.safety.training import TrainingSet, fit
+
+    rng = np.random.default_rng(7)
+    texts = [f"sentence number {n} about {word}" for n, word in enumerate("abcdefghijkl")]
+    labels = ["none", "self_harm", "abuse_suffered", "abuse_done"] * 3
+    features = rng.normal(size=(len(texts), 12 * EMBEDDING_DIM)).astype(np.float32)
+    # One crisis sentence placed among the benign ones: its own weight decides how far
+    # the boundary bends to it.
+    features[1] = features[0] + 0.01 * features[1]
+
+    def self_harm_of_it(weight: float) -> float:
+        emphasis = [1.0] * len(texts)
+        emphasis[1] = weight
+        model = fit(features, TrainingSet(texts, labels, emphasis), "test")
+        regression = replace(model, neighbours=None)
+        return float(regression.probabilities(features[1:2], texts[1:2])[0, 1])
+
+    assert self_harm_of_it(10.0) > self_harm_of_it(1.0) + 0.05

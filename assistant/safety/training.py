@@ -75,14 +75,15 @@ NEIGHBOURS = 15
 NEIGHBOUR_TEMPERATURE = 0.02
 """How fast a neighbour's vote fades with distance (classifier.Neighbours)."""
 
-BLIND_WEIGHT = 6.0
+BLIND_WEIGHT = 1.0
 """How much more a sentence from a blind writer's batch (``fresh/``) counts in the fit than
-one written to fill a named gap (every other file), with its speech copy and pieces. The
-blind batches are the nearest thing to a new user's words, in 25 voices; the gap-filling
-files are many sentences in few voices. Chosen leaving the writers a–kj out five groups at
-a time (bench/safety_cv.py --folds 5; a one-off replay of the guard on those readings):
-checks on benign 13.8 % at weight 1, 12.4 % at 3, 11.7 % at 6, recall 0.990, 0.991, 0.990,
-blocks 29, 29, 27 of 2,858 (README)."""
+one written to fill a named gap (every other file), with its speech copy and pieces; 1 is
+no difference. Left out five groups of writers at a time (bench/safety_cv.py --folds 5, a
+one-off replay of the guard), weights of 3 and 6 took the checks on benign from 13.8 % to
+12.4 % and 11.7 % at the same recall, but 6 softened a plain "We argued again and I keep
+thinking about killing myself." from a sure crisis (0.69, confirmed by its pattern) to a
+check (0.55), and 3 to 0.60, and the guided-reflection crisis test failed (CI at 0ffc1b0).
+So it stays at 1 until the data holds such sentences firmly (README)."""
 
 NEIGHBOUR_SHARE = 0.3
 """The vote's share of the blended probabilities. NEIGHBOURS, NEIGHBOUR_TEMPERATURE and

@@ -109,12 +109,12 @@ def test_a_blind_writers_sentences_weigh_more_in_the_fit(monkeypatch: pytest.Mon
     from assistant.safety.training import Example, training_texts
 
     # The product's weight is 1 for now (see BLIND_WEIGHT); the mechanism is what is checked.
-    BLIND_WEIGHT = 6.0
-    monkeypatch.setattr(training, "BLIND_WEIGHT", BLIND_WEIGHT)
+    blind_weight = 6.0
+    monkeypatch.setattr(training, "BLIND_WEIGHT", blind_weight)
     blind = "I told him the truth at last. Then I slept for the first time in weeks."
     gap_filler = "I promised to be home by nine and I was."
     shared = "I'm done lying."
-    training = training_texts(
+    found = training_texts(
         [
             Example(blind, "none", "assistant/safety/data/fresh/kz-batch1.yml"),
             Example(gap_filler, "none", "assistant/safety/data/none_promises.yml"),
@@ -122,13 +122,13 @@ def test_a_blind_writers_sentences_weigh_more_in_the_fit(monkeypatch: pytest.Mon
             Example(shared, "none", "assistant/safety/data/fresh/kz-batch2.yml"),
         ]
     )
-    weight = dict(zip(training.texts, training.emphasis, strict=True))
+    weight = dict(zip(found.texts, found.emphasis, strict=True))
     # The blind sentence, its speech copy and its pieces all carry the writer's weight...
-    assert weight[blind] == weight[speech_style(blind)] == BLIND_WEIGHT
-    assert weight["Then I slept for the first time in weeks"] == BLIND_WEIGHT
+    assert weight[blind] == weight[speech_style(blind)] == blind_weight
+    assert weight["Then I slept for the first time in weeks"] == blind_weight
     # ...a gap-filling file's do not, and words found in both take the larger.
     assert weight[gap_filler] == weight[speech_style(gap_filler)] == 1.0
-    assert weight[shared] == BLIND_WEIGHT
+    assert weight[shared] == blind_weight
 
 
 def test_the_fit_follows_each_texts_weight() -> None:

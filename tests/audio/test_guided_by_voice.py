@@ -110,9 +110,11 @@ def test_back_over_a_prompt_says_the_step_before(
 
         # "back", said again, as a person would, until it is heard as "back" over a prompt:
         # the grammar sometimes misses one short espeak word over the coach's own voice, or
-        # takes it for another command (seen in CI: heard as skip, the next step began).
-        for _attempt in range(4):
-            voice.say(ko("이전"))
+        # takes it for another command (seen in CI: heard as skip, the next step began). Each
+        # try is at another pace, as a person repeating themselves would speak (in CI at
+        # 4f06e0b four tries at one pace were all missed).
+        for speed in (140, 120, 160, 110):
+            voice.say(ko("뒤로", speed))
             await asyncio.to_thread(voice.wait, 10)
             with contextlib.suppress(AssertionError):
                 await wait_for(
@@ -158,7 +160,7 @@ def test_how_long_is_left_in_a_silence_is_answered_and_the_silence_goes_on(
         # so a second try still falls inside it.
         for _attempt in range(3):
             await asyncio.sleep(0.5)
-            voice.say(ko("남은 시간"))
+            voice.say(ko("얼마나"))  # "how long (is left)"
             said_at = await asyncio.to_thread(voice.wait, 10)
             with contextlib.suppress(AssertionError):
                 await wait_for(events, lambda e: isinstance(e, VoiceCommand), 3.0, began)

@@ -18,9 +18,20 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.encoder import EMBEDDING_DIM, SentenceEncoder, ensure_encoder, load_encoder
+from assistant.encoder import (
+    EMBEDDING_DIM,
+    SENTENCE_FEATURES,
+    SentenceEncoder,
+    ensure_encoder,
+    load_encoder,
+)
 from assistant.encoder import install as encoder_install
-from assistant.encoder.minilm import FEATURES_DIM, MAX_PACKED_TOKENS, MAX_SEQ_LENGTH
+from assistant.encoder.minilm import (
+    FEATURES_DIM,
+    MAX_PACKED_TOKENS,
+    MAX_SEQ_LENGTH,
+    RECENT_FEATURES,
+)
 from assistant.errors import EncoderModelError, SetupError
 from assistant.paths import PROJECT_ROOT
 
@@ -110,6 +121,55 @@ def test_packed_features_of_many_tokens_fall_back_to_padded_batches(
     texts = ["I'm sorry I lied to you about the money and the card. " * 6] * 6
     assert sum(len(ids) for ids in encoder.tokenize(texts)) > MAX_PACKED_TOKENS
     np.testing.assert_allclose(encoder.features_packed(texts), encoder.features(texts), atol=1e-5)
+
+
+class CountingEncoder(SentenceEncoder):
+    """The real encoder, counting the texts that go through the model."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.run: list[int] = []
+
+    def _forward(self, batch: list[list[int]], *, features: bool = False) -> np.ndarray:
+        self.run.append(len(batch))
+        return super()._forward(batch, features=features)
+
+
+def test_a_turn_read_by_the_guard_is_not_run_again_for_its_embedding(
+    encoder: SentenceEncoder, reference: dict[str, Any]
+) -> None:
+    # The safety guard reads a turn's features, then the NLU asks for its embedding.
+    counting = CountingEncoder(encoder.folder)
+    turn = "I'm sorry if you were hurt, but you made me do it"
+    features = counting.features([turn, "help me practise an apology"])
+    counting.run.clear()
+    again = counting.encode(["help me practise an apology", turn])
+    assert counting.run == []
+    np.testing.assert_array_equal(again[1], features[0, SENTENCE_FEATURES])
+    np.testing.assert_allclose(
+        again, encoder.encode(["help me practise an apology", turn]), atol=1e-5
+    )
+    # A text not read before still goes through the model, in its place in the result.
+    mixed = counting.encode([turn, "ok"])
+    assert counting.run == [1]
+    np.testing.assert_allclose(mixed[1], encoder.encode(["ok"])[0], atol=1e-5)
+
+
+def test_only_the_last_few_texts_are_kept(encoder: SentenceEncoder) -> None:
+    counting = CountingEncoder(encoder.folder)
+    texts = [f"sentence number {n}" for n in range(RECENT_FEATURES + 1)]
+    for text in texts:
+        counting.features([text])
+    counting.run.clear()
+    counting.encode(texts[1:])
+    assert counting.run == []
+    counting.encode(texts[:1])  # the oldest was let go
+    assert counting.run == [1]
+    # A training set read in one call is not kept at all.
+    counting.features([f"training sentence {n}" for n in range(RECENT_FEATURES + 1)])
+    counting.run.clear()
+    counting.encode(["training sentence 1"])
+    assert counting.run == [1]
 
 
 def test_empty_input(encoder: SentenceEncoder) -> None:

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from tokenizers import Tokenizer
 
-from assistant.encoder import EMBEDDING_DIM, MODEL_DIR_ENV
+from assistant.encoder import EMBEDDING_DIM, MODEL_DIR_ENV, SENTENCE_FEATURES
 from assistant.encoder.install import TOKENIZER, WEIGHTS, ensure_encoder, model_error
 from assistant.paths import PROJECT_ROOT
 
@@ -44,6 +45,12 @@ FEATURES_DIM = 2 * NUM_LAYERS * 384
 """Most tokens (texts x padded length) in one forward pass. Activations and temporaries
 take about 47 KB per token at 256 tokens, so a pass stays under ~50 MB whatever the texts;
 32 sentences of everyday length (~15 tokens) still go in one pass."""
+
+RECENT_FEATURES = 32
+"""How many texts' :meth:`SentenceEncoder.features` rows are kept for :meth:`encode` to
+reuse. A turn is read twice: the safety guard reads its features, then the NLU's featurizer
+its embedding, which is a slice of them (SENTENCE_FEATURES). A few dozen rows (18 KB each)
+cover one turn's pieces and its speech-style readings."""
 
 MAX_PACKED_TOKENS = 512
 """Most tokens `features_packed` puts in one sequence: its attention grid (12 heads x
@@ -218,7 +225,8 @@ class _Layer:
 class SentenceEncoder:
     """Texts to 384-dimensional unit vectors; cosine similarity is then a dot product.
 
-    Thread-safe: `encode` keeps no state between calls and the weights are read-only.
+    Thread-safe: the weights are read-only, and the only state kept between calls, the
+    last few texts' features (:data:`RECENT_FEATURES`), is behind a lock.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -242,6 +250,8 @@ class SentenceEncoder:
         # and truncate where sentence-transformers does (256, [CLS] and [SEP] kept).
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=MAX_SEQ_LENGTH)
+        self._recent: OrderedDict[str, Float32Array] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     @staticmethod
     def _check_shapes(tensors: dict[str, np.ndarray]) -> None:
@@ -290,8 +300,19 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> Float32Array:
         """(len(texts), 384) float32 unit rows, in input order: the sentence embeddings
-        of sentence-transformers' all-MiniLM-L6-v2."""
-        return self._batched(texts, batch_size, features=False)
+        of sentence-transformers' all-MiniLM-L6-v2. A text whose :meth:`features` were just
+        computed is not run through the model again: its embedding is in them."""
+        if isinstance(texts, str):
+            raise TypeError("encode takes a sequence of texts, not one string")
+        result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        with self._recent_lock:
+            known = {i: self._recent[t] for i, t in enumerate(texts) if t in self._recent}
+        for index, row in known.items():
+            result[index] = row[SENTENCE_FEATURES]
+        missing = [i for i in range(len(texts)) if i not in known]
+        if missing:
+            result[missing] = self._batched([texts[i] for i in missing], batch_size, features=False)
+        return result
 
     def features(self, texts: Sequence[str], batch_size: int = 32) -> Float32Array:
         """(len(texts), FEATURES_DIM) float32: for classifiers, more than the embedding.
@@ -300,7 +321,18 @@ class SentenceEncoder:
         (a weapon, a farewell) from being averaged away. On the crisis classifier's test
         split these took checks on benign messages from 20.1 % to 16.5 % at the same
         recall, against the last layer's mean alone (README, "Safety screen")."""
-        return self._batched(texts, batch_size, features=True)
+        result = self._batched(texts, batch_size, features=True)
+        if len(texts) <= RECENT_FEATURES:  # one turn's reading, not a training set
+            self._remember(texts, result)
+        return result
+
+    def _remember(self, texts: Sequence[str], rows: Float32Array) -> None:
+        with self._recent_lock:
+            for text, row in zip(texts, rows, strict=True):
+                self._recent[text] = row.copy()
+                self._recent.move_to_end(text)
+            while len(self._recent) > RECENT_FEATURES:
+                self._recent.popitem(last=False)
 
     def features_packed(self, texts: Sequence[str]) -> Float32Array:
         """:meth:`features` of a few short texts (one turn's clauses) in a single pass with

@@ -248,7 +248,9 @@ def run_kintsugi(rounds: int, work: Path) -> tuple[dict[str, Any], list[list[str
     log = work / "kintsugi.log"
     began = time.perf_counter()
     try:
-        with _started(command, _environment(work / "kintsugi-data", stock=False), log, stdin=True) as process:
+        with _started(
+            command, _environment(work / "kintsugi-data", stock=False), log, stdin=True
+        ) as process:
             assert process.stdout is not None and process.stdin is not None
             lines = _line_reader(process.stdout)
             # Written at once: it waits in the pipe until the process reads its input.

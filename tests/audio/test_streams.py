@@ -11,7 +11,7 @@ import pytest
 from assistant.audio import SoundDeviceMicrophone, SoundDeviceSpeaker, list_devices, resolve_device
 from assistant.audio.convert import rms
 from assistant.errors import AudioDeviceError
-from tests.audio.harness import PulseHarness, Voice, espeak
+from tests.audio.harness import PulseHarness, Recorder, Voice, espeak
 
 pytestmark = pytest.mark.audio
 
@@ -80,12 +80,17 @@ def test_microphone_delivers_16k_mono_from_any_device_rate(
 def test_speaker_stop_cuts_the_rest_of_the_sentence(pulse: PulseHarness) -> None:
     sentence = espeak("I am going to keep talking for quite a while so that you can stop me.")
 
-    async def scenario() -> tuple[float, float]:
+    async def scenario(recording: Recorder) -> tuple[float, float]:
         speaker = SoundDeviceSpeaker("pulse")
         speaker.start()
         try:
             speaker.play(sentence)
-            await asyncio.sleep(1.2)
+            # Stop once the sentence is heard, then a little into it: a fixed 1.2 s was
+            # sometimes before a new stream's first sound on a busy box (CI at 31ac7eb).
+            deadline = time.monotonic() + 20
+            while not recording.loud_times() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
             stopped_at = time.monotonic()
             speaker.stop()
             await speaker.wait_done()
@@ -95,7 +100,7 @@ def test_speaker_stop_cuts_the_rest_of_the_sentence(pulse: PulseHarness) -> None
             speaker.close()
 
     with pulse.recorder() as recording:
-        stopped_at, _ = asyncio.run(scenario())
+        stopped_at, _ = asyncio.run(scenario(recording))
     loud = recording.loud_times()
     assert loud, "nothing reached the speaker"
     assert loud[0] < stopped_at, "playback never started before stop()"

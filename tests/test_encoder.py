@@ -136,7 +136,7 @@ class CountingEncoder(SentenceEncoder):
 
 
 def test_a_turn_read_by_the_guard_is_not_run_again_for_its_embedding(
-    encoder: SentenceEncoder, reference: dict[str, Any]
+    encoder: SentenceEncoder,
 ) -> None:
     # The safety guard reads a turn's features, then the NLU asks for its embedding.
     counting = CountingEncoder(encoder.folder)

@@ -54,8 +54,8 @@ barge-in partial must hold, so pause could be taken for stop (CI at 298bdd8). Ba
 not "이전": said by espeak-ng at 140 words a minute "이전" was heard as back, but at 130 as
 skip and at 100-120 as nothing, so a little jitter on a busy box lost it (CI at 4f06e0b);
 how long is left is "얼마나" ("how long"), not "남은 시간", which was missed at 120;
-tests/test_korean_navigation.py keeps every word used here heard at every pace from 120 to
-160."""
+tests/speech/test_korean_navigation.py keeps every word used here heard at every pace from
+120 to 160."""
 
 
 SCALE = 0.2

@@ -93,6 +93,16 @@ def test_a_command_over_a_prompt_takes_effect(
     assert not any("Say next" in line or "say next" in line for line in lines)
 
 
+BACK_ONLY = CommandVocabulary({"back": KOREAN_NAVIGATION.commands["back"]})
+"""The grammar for the back test holds back alone. This test is about what back does over a
+prompt; with the whole Korean set, one espeak "뒤로" that a PulseAudio underrun cut was
+heard as stop ("종료") in CI at 3790592, which ends the reflection and leaves nothing to go
+back in. Fed through the grammar with cuts, drops, shifts, noise and paces 100-180 (90
+variants), "뒤로" was heard as back 71/90 with the whole set (the rest nothing or slower)
+and 86/90 alone, never as anything else; a miss is said again below. How the words of the
+whole set are told apart is tests/speech/test_korean_navigation.py's concern."""
+
+
 def test_back_over_a_prompt_says_the_step_before(
     pulse: PulseHarness, ko_model: Any, rasa_dialogue: RasaDialogue
 ) -> None:
@@ -108,11 +118,10 @@ def test_back_over_a_prompt_says_the_step_before(
             )
             return next(times, None)
 
-        # "back", said again, as a person would, until it is heard as "back" over a prompt:
-        # the grammar sometimes misses one short espeak word over the coach's own voice, or
-        # takes it for another command (seen in CI: heard as skip, the next step began). Each
-        # try is at another pace, as a person repeating themselves would speak (in CI at
-        # 4f06e0b four tries at one pace were all missed).
+        # "back", said again, as a person would, until it is heard over a prompt: the grammar
+        # sometimes misses one short espeak word on a busy box. Each try is at another pace,
+        # as a person repeating themselves would speak (in CI at 4f06e0b four tries at one
+        # pace were all missed).
         for speed in (140, 120, 160, 110):
             voice.say(ko("뒤로", speed))
             await asyncio.to_thread(voice.wait, 10)
@@ -120,13 +129,11 @@ def test_back_over_a_prompt_says_the_step_before(
                 await wait_for(
                     events,
                     lambda e: isinstance(e, BargeIn) and e.command == "back",
-                    timeout=8,
+                    timeout=3,
                     after=began,
                 )
             if back_heard() is not None:
                 break
-            # Whatever was heard instead has its reply playing now: say it over that one.
-            await wait_for(events, lambda e: isinstance(e, PlaybackStarted), after=began)
         barged = back_heard()
         assert barged is not None, "back was never heard over a prompt"
         while not dialogue.sent or dialogue.sent[-1] != "back" or len(dialogue.results) < 2:
@@ -140,7 +147,14 @@ def test_back_over_a_prompt_says_the_step_before(
         )
 
     events, dialogue, _ = run_guided(
-        pulse, ko_model, rasa_dialogue, "voice-guided-back", at_step=3, script=[], scenario=scenario
+        pulse,
+        ko_model,
+        rasa_dialogue,
+        "voice-guided-back",
+        at_step=3,
+        script=[],
+        scenario=scenario,
+        vocabulary=BACK_ONLY,
     )
     assert "back" in [b.command for b in events.of_type(BargeIn)]
     assert dialogue.sent[0] == "repeat" and "back" in dialogue.sent

@@ -157,6 +157,38 @@ def test_the_vote_is_blended_with_its_share_and_survives_saving(tmp_path: Path) 
     np.testing.assert_allclose(loaded.probabilities(x, ["a", "b"]), expected, atol=2e-3)
 
 
+def test_the_vote_is_left_out_only_where_it_cannot_lift_a_row_to_its_bar() -> None:
+    rng = np.random.default_rng(3)
+    embeddings = _unit(rng.normal(size=(6, 384)))
+    # Every training sentence a crisis: the vote lifts each row as far as it can.
+    neighbours = Neighbours(embeddings, np.array([1, 1, 2, 3, 1, 2]), 3, 0.05, 0.3)
+    weights = np.zeros((SENTENCE_FEATURES.stop, 4))
+    weights[0] = [4.0, 0.0, 0.0, 0.0]  # column 0 of the features pulls towards none
+    model = dataclasses.replace(_model(weights), neighbours=neighbours)
+    x = _features(embeddings[:3])
+    x[:, 0] = [3.0, 1.0, 0.0]  # regression crisis share: tiny, small, even
+    texts = ["a", "b", "c"]
+    full = model.probabilities(x, texts)
+    reading = model.read(x, texts, np.array([0.35, 0.35, 0.35], np.float32))
+    # Rows 0 and 1 (each crisis class at most 0.02 by regression) cannot reach 0.35 whatever
+    # the vote says (0.7 x 0.02 + 0.3 < 0.35): left out. Row 2 (0.25 each) can: read exactly.
+    regression = dataclasses.replace(model, neighbours=None).probabilities(x, texts)
+    could_reach = 0.7 * regression[:, 1:].max(axis=1) + 0.3 >= 0.35
+    np.testing.assert_array_equal(reading.exact, could_reach)
+    assert reading.exact.tolist() == [False, False, True]
+    np.testing.assert_allclose(reading.probabilities[reading.exact], full[reading.exact])
+    left_out = ~reading.exact
+    # A row left out: each crisis class at most what the full blend gives, and under the bar
+    # there too, so no finding can differ; the row still sums to one.
+    assert (reading.probabilities[left_out, 1:] <= full[left_out, 1:] + 1e-6).all()
+    assert (full[left_out, 1:] < 0.35).all()
+    np.testing.assert_allclose(reading.probabilities.sum(axis=1), 1.0, rtol=1e-5)
+    # A bar of 0 reads every row exactly, as probabilities() does.
+    everything = model.read(x, texts, np.zeros(3, np.float32))
+    assert everything.exact.all()
+    np.testing.assert_allclose(everything.probabilities, full)
+
+
 def test_word_features_match_scikit_learns_tfidf() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 

@@ -11,16 +11,23 @@ that makes the guard worse fails here; the figures are printed either way.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
 from assistant.dialogue.bridge import RasaDialogue
+from assistant.encoder import load_encoder
 from assistant.paths import PROJECT_ROOT
-from assistant.safety.training import is_test_split, load_examples
+from assistant.safety import SafetyFinding
+from assistant.safety.classifier import CrisisModel, Neighbours
+from assistant.safety.learned import LearnedScreen
+from assistant.safety.training import crisis_model_path, is_test_split, load_examples
+from assistant.settings import DialogueSettings
 
 pytestmark = pytest.mark.rasa
 
@@ -92,3 +99,59 @@ def test_reading_many_turns_at_once_decides_as_reading_each_alone(
     together = _outcomes(rasa_dialogue, run, sample)
     assert together == alone
     assert {"crisis", "check", None} <= set(alone)  # the sample reaches every decision
+
+
+@dataclasses.dataclass(frozen=True)
+class _CountingNeighbours(Neighbours):
+    """The trained vote, counting the rows it is asked about."""
+
+    asked: list[int] = dataclasses.field(default_factory=list)
+
+    def vote(self, features: np.ndarray) -> np.ndarray:
+        self.asked.append(len(features))
+        return super().vote(features)
+
+
+def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
+    dialogue_settings: DialogueSettings,
+) -> None:
+    """The learned screen leaves its nearest-sentence vote out of pieces it could not lift
+    to a check (a third of a turn's time at the menu). Over held-out turns and practised
+    sentences, what it decides must be what the full reading decides."""
+    folder = dialogue_settings.understanding_dir
+    model = CrisisModel.load(crisis_model_path(folder))
+    assert model.neighbours is not None
+    fields = {f.name: getattr(model.neighbours, f.name) for f in dataclasses.fields(Neighbours)}
+    counting = _CountingNeighbours(**fields)
+    screen = LearnedScreen(
+        load_encoder(folder).features, dataclasses.replace(model, neighbours=counting)
+    )
+    held_out = [e.text for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)][::8]
+    practised = [
+        case["text"]
+        for name in ("apology_eval.yml", "answer_eval.yml", "reflection_eval.yml")
+        for case in yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
+    ][::4]
+    turns = held_out + practised
+
+    quick = [screen.findings(s) for s in screen.scores_many(turns)]
+    voted_quick = sum(counting.asked)
+    counting.asked.clear()
+    full = [screen.findings(s) for s in screen.scores_many(turns, [True] * len(turns))]
+    voted_full = sum(counting.asked)
+
+    def decision(found: tuple[SafetyFinding, ...]) -> list[tuple[object, ...]]:
+        return [(f.kind, f.phrase, f.start, f.end, f.role, f.certain) for f in found]
+
+    assert [decision(f) for f in quick] == [decision(f) for f in full]
+    # Read in another grouping, the same row's vote may differ in its last float digits.
+    for q, e in zip(quick, full, strict=True):
+        for a, b in zip(q, e, strict=True):
+            assert a.score is not None and b.score is not None
+            assert abs(a.score - b.score) <= 1e-3
+    assert any(quick) and not all(quick)  # crises, checks and calm turns alike
+    print(
+        f"\n{len(turns)} turns: the vote read {voted_quick} pieces instead of {voted_full} "
+        f"({voted_quick / voted_full:.0%})"
+    )
+    assert voted_quick < voted_full

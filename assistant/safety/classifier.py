@@ -38,7 +38,7 @@ from actions.coaching.learned_labels import save_arrays, speech_style, tfidf_row
 from assistant.encoder import SENTENCE_FEATURES
 from assistant.errors import DialogueModelError
 
-__all__ = ["LABELS", "CrisisModel", "Neighbours", "speech_style", "word_ngrams"]
+__all__ = ["LABELS", "CrisisModel", "Neighbours", "Reading", "speech_style", "word_ngrams"]
 
 LABELS = ("none", "self_harm", "abuse_suffered", "abuse_done")
 """The classes, in the order of the model's outputs. ``abuse_suffered``: the user is hurt,
@@ -84,6 +84,18 @@ class Neighbours:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What :meth:`CrisisModel.read` found: probabilities, and which rows are exact."""
+
+    probabilities: np.ndarray
+    """(n, len(LABELS))."""
+
+    exact: np.ndarray
+    """(n,) bool. False: the vote was left out, and every crisis class of the row is a
+    lower bound that stays below the row's ``vote_from``."""
+
+
+@dataclass(frozen=True)
 class CrisisModel:
     """Multinomial logistic regression over [encoder features, TF-IDF of word n-grams]."""
 
@@ -116,6 +128,33 @@ class CrisisModel:
     def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """(n, len(LABELS)) class probabilities for the encoder's (n, dim) features of
         ``texts``."""
+        return self.read(features, texts).probabilities
+
+    def read(
+        self, features: np.ndarray, texts: Sequence[str], vote_from: np.ndarray | None = None
+    ) -> Reading:
+        """:meth:`probabilities`, with the nearest-sentence vote taken only where it could
+        matter. The vote is the slow part of a turn (every training sentence compared
+        with every piece), and most pieces are everyday talk. Its share is bounded, so a
+        row whose regression is low enough cannot reach ``vote_from[row]`` in any crisis
+        class whatever the vote says: that row gets the regression's part alone (its
+        crisis classes the lowest the vote could leave them, still below the bar) and is
+        marked not exact. Rows with ``vote_from`` 0 are always exact."""
+        regression = self._regression(features, texts)
+        if self.neighbours is None:
+            return Reading(regression, np.ones(len(regression), bool))
+        share = self.neighbours.share
+        if vote_from is None:
+            vote_from = np.zeros(len(regression), np.float32)
+        highest = (1.0 - share) * regression[:, 1:].max(axis=1, initial=0.0) + share
+        exact = highest >= vote_from
+        blended = (1.0 - share) * regression
+        blended[~exact, LABELS.index("none")] += share
+        if exact.any():
+            blended[exact] += share * self.neighbours.vote(np.asarray(features)[exact])
+        return Reading(blended, exact)
+
+    def _regression(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         logits: np.ndarray = np.asarray(features, np.float32) @ self.dense_weight + self.bias
         for row, text in enumerate(texts):
             indices, values = self.lexical(text)
@@ -124,10 +163,7 @@ class CrisisModel:
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
-        if self.neighbours is None:
-            return logits
-        share = self.neighbours.share
-        return (1.0 - share) * logits + share * self.neighbours.vote(features)
+        return logits
 
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""

@@ -43,18 +43,22 @@ class SafetyGuard:
         self._patterns = patterns
 
     def __call__(self, text: str) -> tuple[SafetyFinding, ...]:
-        return self._combine(text, self._learned.scores(text))
+        return self.many([text])[0]
 
     def many(self, texts: Sequence[str]) -> list[tuple[SafetyFinding, ...]]:
         """What :meth:`__call__` finds in each text, the encoder reading them all at once."""
-        return [
-            self._combine(text, scores)
-            for text, scores in zip(texts, self._learned.scores_many(texts), strict=True)
-        ]
+        patterns = [tuple(self._patterns(text)) for text in texts]
+        # A pattern weighs the classifier's probability down to PATTERN_FLOOR, below the
+        # bar under which the learned screen may leave its slow vote out: exact scores.
+        exact = [bool(found) for found in patterns]
+        every = self._learned.scores_many(texts, exact)
+        return [self._combine(found, scores) for found, scores in zip(patterns, every, strict=True)]
 
-    def _combine(self, text: str, scores: Sequence[CrisisScore]) -> tuple[SafetyFinding, ...]:
+    def _combine(
+        self, patterns: Sequence[SafetyFinding], scores: Sequence[CrisisScore]
+    ) -> tuple[SafetyFinding, ...]:
         learned = {finding.kind: finding for finding in self._learned.findings(scores)}
-        for pattern in self._patterns(text):
+        for pattern in patterns:
             strength = _kind_probability(scores, pattern.kind)
             if strength < PATTERN_FLOOR:
                 continue

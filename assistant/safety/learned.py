@@ -115,20 +115,31 @@ class LearnedScreen:
         self.check_alone_at = check_alone_at
         self.turn_agrees_at = turn_agrees_at
 
-    def scores(self, text: str) -> list[CrisisScore]:
-        """For each crisis class, its highest probability over the turn's pieces."""
-        return self.scores_many([text])[0]
+    def scores(self, text: str, *, exact: bool = False) -> list[CrisisScore]:
+        """For each crisis class, its highest probability over the turn's pieces.
 
-    def scores_many(self, turns: Sequence[str]) -> list[list[CrisisScore]]:
+        The findings made from them are always the same; but below :attr:`check_at` a
+        class's probability may be a lower bound (the slow nearest-sentence vote is left
+        out where it cannot lift a piece to a check, :meth:`CrisisModel.read`). Ask for
+        ``exact`` scores to weigh a low probability yourself (the guard's patterns)."""
+        return self.scores_many([text], exact=[exact])[0]
+
+    def scores_many(
+        self, turns: Sequence[str], exact: Sequence[bool] | None = None
+    ) -> list[list[CrisisScore]]:
         """:meth:`scores` of each turn, the pieces of all of them read in one pass (the
         encoder batches them: measuring the screen over thousands of turns). Turns are
         read a few hundred at a time, so memory stays flat however many there are."""
+        wanted = [False] * len(turns) if exact is None else list(exact)
         found: list[list[CrisisScore]] = []
         for first in range(0, len(turns), _TURNS_AT_ONCE):
-            found.extend(self._scores_of_some(turns[first : first + _TURNS_AT_ONCE]))
+            last = first + _TURNS_AT_ONCE
+            found.extend(self._scores_of_some(turns[first:last], wanted[first:last]))
         return found
 
-    def _scores_of_some(self, turns: Sequence[str]) -> list[list[CrisisScore]]:
+    def _scores_of_some(
+        self, turns: Sequence[str], exact: Sequence[bool]
+    ) -> list[list[CrisisScore]]:
         cut = [segments(text) for text in turns]
         texts = [p.text for pieces in cut for p in pieces]
         if not texts:
@@ -139,13 +150,25 @@ class LearnedScreen:
         # (every spoken turn) is read once, not twice.
         rows = [i for i, t in enumerate(texts) if speech_style(t) not in ("", t)]
         readings = texts + [speech_style(texts[i]) for i in rows]
-        every = self._model.probabilities(self._encode(readings), readings)
+        # Below this no piece raises a check nor makes its clause's context count
+        # (CrisisScore.sure), so the vote is needed only where it could lift a piece to it.
+        floor = min(self.check_at, CHECK_AT)
+        piece_floor = np.repeat(
+            np.where(np.asarray(exact, bool), 0.0, floor).astype(np.float32),
+            [len(pieces) for pieces in cut],
+        )
+        reading = self._model.read(
+            self._encode(readings), readings, np.concatenate([piece_floor, piece_floor[rows]])
+        )
+        every, read_exactly = reading.probabilities, reading.exact
         probabilities = every[: len(texts)]
+        exactly = read_exactly[: len(texts)].copy()
         if rows:
             probabilities[rows] = np.maximum(probabilities[rows], every[len(texts) :])
             probabilities[:, LABELS.index("none")] = 1.0 - probabilities[:, 1:].max(axis=1)
+            exactly[rows] &= read_exactly[len(texts) :]
         starts = _starts(cut)
-        turn_signs = self._turn_signs(turns, cut, starts, probabilities)
+        turn_signs = self._turn_signs(turns, cut, starts, probabilities, exactly)
         return [
             _strongest(pieces, probabilities[first : first + len(pieces)], sign) if pieces else []
             for first, pieces, sign in zip(starts, cut, turn_signs, strict=True)
@@ -157,13 +180,15 @@ class LearnedScreen:
         cut: Sequence[Sequence[Segment]],
         starts: Sequence[int],
         probabilities: np.ndarray,
+        exactly: np.ndarray,
     ) -> list[float]:
         """Each turn's strongest crisis probability read whole (:attr:`CrisisScore.turn`).
 
         Only a class whose strongest piece is a weak sign (from :attr:`check_at` up to
         :attr:`check_alone_at`) is gated on it, so only turns with one are read whole
         again; the others keep 1.0, which gates nothing. A turn that is one of its own
-        pieces is not read twice."""
+        pieces is not read twice, unless its vote was left out: the gate's bar is lower
+        than the one the vote was left out below."""
         signs = [1.0] * len(turns)
         again: list[int] = []
         for index, (first, pieces) in enumerate(zip(starts, cut, strict=True)):
@@ -175,7 +200,7 @@ class LearnedScreen:
                 continue
             whole = turns[index].strip()
             at = next((i for i, p in enumerate(pieces) if p.text == whole), None)
-            if at is None:
+            if at is None or not exactly[first + at]:
                 again.append(index)
             else:
                 signs[index] = float(own[at].max())

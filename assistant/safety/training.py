@@ -75,7 +75,7 @@ NEIGHBOURS = 15
 NEIGHBOUR_TEMPERATURE = 0.02
 """How fast a neighbour's vote fades with distance (classifier.Neighbours)."""
 
-BLIND_WEIGHT = 1.0
+BLIND_WEIGHT = 6.0
 """How much more a sentence from a blind writer's batch (``fresh/``) counts in the fit than
 one written to fill a named gap (every other file), with its speech copy and pieces; 1 is
 no difference. Left out five groups of writers at a time (bench/safety_cv.py --folds 5, a
@@ -83,7 +83,14 @@ one-off replay of the guard), weights of 3 and 6 took the checks on benign from 
 12.4 % and 11.7 % at the same recall, but 6 softened a plain "We argued again and I keep
 thinking about killing myself." from a sure crisis (0.69, confirmed by its pattern) to a
 check (0.55), and 3 to 0.60, and the guided-reflection crisis test failed (CI at 0ffc1b0).
-So it stays at 1 until the data holds such sentences firmly (README)."""
+It was set back to 1 until the data held such sentences firmly.
+
+After 720 sentences on crises said sideways went in (among them 40 plain suicidal thoughts
+after an ordinary clause) and the writers km-ko were learned, 6 was tried again, left out
+writer by writer on km, kn and ko (`bench/safety_cv.py --writers km kn ko`, 360 crises and
+360 benign turns): caught 352 -> 353, checks on benign 57 -> 40 (15.8 % -> 11.1 %), batches
+meeting every bar 1 -> 5 of 9. The sentence above is a sure crisis again (its test passes),
+so the weight is 6 (README)."""
 
 NEIGHBOUR_SHARE = 0.3
 """The vote's share of the blended probabilities. NEIGHBOURS, NEIGHBOUR_TEMPERATURE and

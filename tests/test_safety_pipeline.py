@@ -34,6 +34,15 @@ pytestmark = pytest.mark.rasa
 EVAL = Path(__file__).parent / "eval"
 
 
+def _practised() -> list[str]:
+    """The analyzers' evaluation sets: sentences users practise, never the classifier's data."""
+    return [
+        case["text"]
+        for name in ("apology_eval.yml", "answer_eval.yml", "reflection_eval.yml")
+        for case in yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
+    ]
+
+
 def _outcomes(dialogue: RasaDialogue, run: Callable[[Any], Any], texts: list[str]) -> list[Any]:
     outcomes: list[Any] = run(dialogue.assess_many(texts))
     return outcomes
@@ -66,11 +75,7 @@ def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped
 def test_the_practice_sets_are_almost_never_stopped(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    texts = [
-        case["text"]
-        for name in ("apology_eval.yml", "answer_eval.yml", "reflection_eval.yml")
-        for case in yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
-    ]
+    texts = _practised()
     outcomes = _outcomes(rasa_dialogue, run, texts)
     blocked = [t for t, o in zip(texts, outcomes, strict=True) if o == "crisis"]
     checked = [t for t, o in zip(texts, outcomes, strict=True) if o == "check"]
@@ -127,11 +132,7 @@ def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
         load_encoder(folder).features, dataclasses.replace(model, neighbours=counting)
     )
     held_out = [e.text for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)][::8]
-    practised = [
-        case["text"]
-        for name in ("apology_eval.yml", "answer_eval.yml", "reflection_eval.yml")
-        for case in yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
-    ][::4]
+    practised = _practised()[::4]
     turns = held_out + practised
 
     quick = [screen.findings(s) for s in screen.scores_many(turns)]

@@ -136,3 +136,47 @@ def test_features_kintsugi_never_uses_are_stand_ins_that_refuse_clearly() -> Non
     with pytest.raises(KeptOutOfRasaError, match="MongoDB tracker store"):
         MongoTrackerStore(domain=None)
     assert "matplotlib" not in sys.modules
+
+
+_SKOPS_LISTS = (
+    "import json, sys\n"
+    "import assistant\n"
+    "from skops.io import _trusted_types as t\n"
+    "print(json.dumps({'estimators': t.SKLEARN_ESTIMATOR_TYPE_NAMES,\n"
+    "    'ufuncs': t.SCIPY_UFUNC_TYPE_NAMES + t.NUMPY_UFUNC_TYPE_NAMES,\n"
+    "    'walked': 'sklearn.ensemble' in sys.modules}))\n"
+)
+
+
+def _skops_lists(*, stock: bool) -> dict[str, Any]:
+    import json
+    import os
+
+    env = {**os.environ, lean_rasa.ALLOW_ENV: "1" if stock else "0"}
+    result = subprocess.run(
+        [*python_command(), "-c", _SKOPS_LISTS], cwd=PROJECT_ROOT, env=env,
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    lists: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return lists
+
+
+@pytest.mark.slow
+def test_skops_trusts_no_more_than_as_shipped_and_still_the_classifier_rasa_saves() -> None:
+    lean, stock = _skops_lists(stock=False), _skops_lists(stock=True)
+    assert set(lean["estimators"]) < set(stock["estimators"])  # narrowed, never widened
+    assert "sklearn.linear_model._logistic.LogisticRegression" in lean["estimators"]
+    assert "sklearn.svm._classes.SVC" in lean["estimators"]
+    assert lean["ufuncs"] == stock["ufuncs"]  # the faster scan finds the same modules
+    assert (lean["walked"], stock["walked"]) == (False, True)  # the slow walk was left out
+
+
+def test_which_module_answers_as_pickles_scan_does() -> None:
+    import numpy as np
+    import scipy.special
+    from skops.io._utils import whichmodule
+
+    for obj, name in [(np.add, "add"), (scipy.special.expit, "expit"), (len, "len")]:
+        assert lean_rasa.which_module(obj, name) == whichmodule(obj, name)
+    assert lean_rasa.which_module(object(), "nowhere") == "__main__"

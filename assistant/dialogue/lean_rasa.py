@@ -18,6 +18,15 @@ Rasa also imports, at start-up, packages for features Kintsugi never uses (the p
 `rasa test`, the DynamoDB and MongoDB tracker stores): those get stand-ins too
 (`UNUSED_AT_RUN_TIME`), which refuse in the same way if anything ever uses them.
 
+Rasa's two scikit-learn classifiers persist with skops, whose list of trusted types is built
+at import, slowly: `sklearn.utils.all_estimators()` imports every module of scikit-learn
+(about 230 more, 11 MB here), and the module of each numpy and scipy ufunc is found by
+pickle's scan of `sys.modules`, which with Rasa loaded formats an error message for each of
+some 470,000 misses (1.5 s here). While that module runs, the hook narrows the walk to the
+modules whose estimators those classifiers save (`SKOPS_TRUSTED_MODULES`; the list can only
+shrink, so a file may be refused that loaded before, never the other way round) and scans
+without the messages (`which_module`: the same modules in the same order, the same answer).
+
 Set `KINTSUGI_STOCK_RASA=1` to load Rasa as it ships (TensorFlow and all).
 """
 
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import inspect
 import os
 import sys
 import types
@@ -88,6 +98,95 @@ UNUSED_AT_RUN_TIME: dict[str, str] = {
 }
 """Modules (with their submodules) that Rasa imports at start-up for features Kintsugi never
 uses (measured in the README). Each gets a stand-in like the TensorFlow modules."""
+
+
+SKOPS_TRUSTED_MODULES = (
+    "sklearn.linear_model",  # LogisticRegressionClassifier (config.yml)
+    "sklearn.svm",  # SklearnIntentClassifier's SVC
+    "sklearn.model_selection",  # and the grid search around it
+    "sklearn.preprocessing",  # and its label encoder
+)
+"""The scikit-learn modules whose estimators skops trusts when Rasa loads a classifier."""
+
+_SKOPS_TRUSTED_TYPES = "skops.io._trusted_types"
+
+
+def estimators_of(module_names: Iterable[str]) -> list[tuple[str, type]]:
+    """`sklearn.utils.all_estimators()` limited to `module_names`: the same filters (public,
+    a BaseEstimator, not abstract), so the result is a subset of the full list."""
+    from sklearn.base import BaseEstimator
+
+    found: set[tuple[str, type]] = set()
+    for module_name in module_names:
+        module = importlib.import_module(module_name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if (
+                not name.startswith("_")
+                and name != "BaseEstimator"
+                and issubclass(cls, BaseEstimator)
+                and not getattr(cls, "__abstractmethods__", None)
+            ):
+                found.add((name, cls))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+_MISSING = object()
+
+
+def which_module(obj: Any, name: str) -> str:
+    """skops' `whichmodule` (pickle's): the object's `__module__`, else the first module in
+    `sys.modules` where `name` leads to `obj` itself, else "__main__". A miss costs a
+    getattr, not an error message; stand-ins are skipped, as they hold nothing real."""
+    module_name = getattr(obj, "__module__", None)
+    if module_name is not None:
+        return str(module_name)
+    parts = name.split(".")
+    if "<locals>" in parts:
+        return "__main__"
+    for module_name, module in sys.modules.copy().items():
+        if module_name in ("__main__", "__mp_main__") or module is None:
+            continue
+        if isinstance(module, _StandInModule):
+            continue
+        found: Any = module
+        for part in parts:
+            found = getattr(found, part, _MISSING)
+            if found is _MISSING:
+                break
+        if found is obj:
+            return str(module_name)
+    return "__main__"
+
+
+class _NarrowEstimatorWalk(importlib.abc.Loader):
+    """Runs skops' own `_trusted_types` module, with `all_estimators` narrowed to
+    `SKOPS_TRUSTED_MODULES` and pickle's scan replaced by `which_module` while it runs."""
+
+    def __init__(self, real: importlib.abc.Loader) -> None:
+        self._real = real
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        return self._real.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        import sklearn.utils
+        import skops.io._utils as skops_utils
+
+        walk = sklearn.utils.all_estimators
+        scan = skops_utils.whichmodule
+
+        def narrowed(type_filter: object = None) -> list[tuple[str, type]]:
+            if type_filter is not None:  # not what skops asks; keep the real answer
+                return walk(type_filter)  # type: ignore[no-any-return]
+            return estimators_of(SKOPS_TRUSTED_MODULES)
+
+        sklearn.utils.all_estimators = narrowed
+        skops_utils.whichmodule = which_module
+        try:
+            self._real.exec_module(module)
+        finally:
+            sklearn.utils.all_estimators = walk
+            skops_utils.whichmodule = scan
 
 
 def _explain(what: str) -> str:
@@ -161,13 +260,18 @@ class _Loader(importlib.abc.Loader):
 
 class TensorFlowFreeFinder(importlib.abc.MetaPathFinder):
     """The import hook: stand-ins for `STANDIN_MODULES` and `UNUSED_AT_RUN_TIME`, a
-    refusal for `BLOCKED_PACKAGES`."""
+    refusal for `BLOCKED_PACKAGES`, skops' trusted types from `SKOPS_TRUSTED_MODULES`."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname in STANDIN_MODULES or _unused_feature(fullname) is not None:
             return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=False))
+        if fullname == _SKOPS_TRUSTED_TYPES:
+            spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+            if spec is not None and spec.loader is not None:
+                spec.loader = _NarrowEstimatorWalk(spec.loader)
+            return spec
         if fullname.split(".", 1)[0] in BLOCKED_PACKAGES:
             return importlib.machinery.ModuleSpec(fullname, _Loader(blocked=True))
         return None

@@ -27,14 +27,20 @@ arrays (`.npz`, no pickle), so loading it imports nothing heavy and cannot run c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 # The text features are shared with the learned apology labels.
-from actions.coaching.learned_labels import save_arrays, speech_style, tfidf_row, word_ngrams
+from actions.coaching.learned_labels import (
+    NgramVocabulary,
+    save_arrays,
+    speech_style,
+    tfidf_row,
+    word_ngrams,
+)
 from assistant.encoder import SENTENCE_FEATURES
 from assistant.errors import DialogueModelError
 
@@ -108,8 +114,9 @@ class CrisisModel:
     bias: np.ndarray
     """(classes,)."""
 
-    vocabulary: dict[str, int]
-    """Word n-gram → row of :attr:`lexical_weight` and :attr:`idf`."""
+    vocabulary: Mapping[str, int]
+    """Word n-gram → row of :attr:`lexical_weight` and :attr:`idf` (a dict when just
+    trained, an :class:`NgramVocabulary` when loaded)."""
 
     idf: np.ndarray
     """Inverse document frequency per n-gram, as scikit-learn computed it."""
@@ -216,7 +223,7 @@ class CrisisModel:
                     dense_weight=np.ascontiguousarray(data["dense_weight"]),
                     lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
                     bias=np.ascontiguousarray(data["bias"]),
-                    vocabulary={str(w): i for i, w in enumerate(data["vocabulary"])},
+                    vocabulary=NgramVocabulary([str(w) for w in data["vocabulary"]]),
                     idf=np.ascontiguousarray(data["idf"]),
                     fingerprint=str(data["fingerprint"]),
                     neighbours=neighbours,

@@ -20,7 +20,11 @@ def load_agent(model_path: str, action_endpoint: Any) -> Any:
     Raises KeptOutOfRasaError (the model needs TensorFlow) or DialogueModelError."""
     from rasa.core.agent import Agent
 
+    from assistant.dialogue import lean_rasa, rule_lookup
     from assistant.dialogue.tracker_store import LiveTrackerStore
+
+    if lean_rasa.installed():  # the lean runtime; Rasa as it ships keeps its own lookup
+        rule_lookup.install()
 
     try:
         agent = Agent.load(model_path, action_endpoint=action_endpoint)

@@ -28,12 +28,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from actions.coaching.answer_learned import combine_answer_findings
+from actions.coaching.answer_learned import combine_answer_findings, ruled_out
 from actions.coaching.consistency import Inconsistency, check_consistency
 from actions.coaching.cues import Finding, Rule, TextView, find_cues, rx
 from actions.coaching.cues import words_rx as _w
 from actions.coaching.normalize import normalize
 from actions.coaching.trend import DeliveryTrend, delivery_trend
+from actions.coaching.turn_labels import read_turn
 
 if TYPE_CHECKING:
     from actions.coaching.learned_labels import LearnedLabels
@@ -483,7 +484,16 @@ def analyze_answer(
     findings = find_cues(view, _RULES, ADVICE.__getitem__)
     reader = (learned or _learned_labels) if use_learned else None
     if reader is not None and text.strip():
-        findings = combine_answer_findings(findings, reader.read(text), ADVICE.__getitem__)
+        rules = findings
+        reading = reader.read(text)
+        findings = combine_answer_findings(rules, reading, ADVICE.__getitem__)
+        findings = read_turn(
+            reader, text, {finding.label for finding in rules}, findings, reading,
+            ADVICE.__getitem__,
+            may_add=lambda label, start, end: not ruled_out(
+                label, text[start:end], start, end, rules
+            ),
+        )  # fmt: skip
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
     present = {finding.label for finding in findings}
     return AnswerAnalysis(

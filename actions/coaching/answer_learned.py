@@ -21,7 +21,13 @@ from actions.coaching.apology import Finding
 from actions.coaching.learned_labels import ClauseReading
 from actions.coaching.normalize import normalize
 
-__all__ = ["RULED_OUT_BY", "combine_answer_findings", "for_the_turn_length", "told_or_disowned"]
+__all__ = [
+    "RULED_OUT_BY",
+    "combine_answer_findings",
+    "for_the_turn_length",
+    "ruled_out",
+    "told_or_disowned",
+]
 
 RULED_OUT_BY: dict[str, frozenset[str]] = {
     "impatience": frozenset({"reassurance"}),
@@ -105,6 +111,25 @@ def for_the_turn_length(reading: ClauseReading) -> ClauseReading:
     return dataclasses.replace(reading, thresholds=(1.0 - room).astype(np.float32))
 
 
+def ruled_out(label: str, clause: str, start: int, end: int, rules: list[Finding]) -> bool:
+    """True when the rules or the rules' tests say ``label`` is not in this clause (see the
+    module docstring): a learned reading adds no finding there."""
+
+    def rules_found(labels: frozenset[str]) -> bool:
+        return any(f.label in labels and f.start < end and start < f.end for f in rules)
+
+    if rules_found(frozenset({label})) or rules_found(RULED_OUT_BY.get(label, frozenset())):
+        return True
+    if label in UNPATIENT and told_or_disowned(clause):
+        return True
+    if label == "blame_shift" and (
+        _BLAME_DENIED.search(normalize(clause).text)
+        or not _SOMEONE_ELSE.search(normalize(clause).text)
+    ):
+        return True
+    return ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"})
+
+
 def combine_answer_findings(
     rules: list[Finding],
     reading: ClauseReading,
@@ -116,22 +141,8 @@ def combine_answer_findings(
     reading = for_the_turn_length(reading)
     for label in reading.labels:
         for clause in reading.found(label):
-
-            def rules_found(
-                labels: frozenset[str], start: int = clause.start, end: int = clause.end
-            ) -> bool:
-                return any(f.label in labels and f.start < end and start < f.end for f in rules)
-
-            if rules_found(frozenset({label})) or rules_found(RULED_OUT_BY.get(label, frozenset())):
-                continue
-            if label in UNPATIENT and told_or_disowned(clause.text):
-                continue
-            if label == "blame_shift" and (
-                _BLAME_DENIED.search(normalize(clause.text).text)
-                or not _SOMEONE_ELSE.search(normalize(clause.text).text)
-            ):
-                continue
-            if ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"}):
-                continue
-            combined.append(Finding(label, clause.text, clause.start, clause.end, advice(label)))
+            if not ruled_out(label, clause.text, clause.start, clause.end, rules):
+                combined.append(
+                    Finding(label, clause.text, clause.start, clause.end, advice(label))
+                )
     return combined

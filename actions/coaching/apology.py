@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from actions.coaching.apology_combination import (
     CANCELLED_BY,
+    cancelled,
     combine_findings,
     learned_labels_in_use,
     use_learned_labels,
@@ -47,6 +48,7 @@ from actions.coaching.apology_vocabulary import (
 )
 from actions.coaching.delivery import analyze_delivery
 from actions.coaching.normalize import normalize
+from actions.coaching.turn_labels import read_turn
 
 if TYPE_CHECKING:
     from actions.coaching.learned_labels import LearnedLabels
@@ -92,7 +94,13 @@ def analyze_apology(
         )
     reader = (learned or learned_labels_in_use()) if use_learned else None
     if reader is not None and text.strip():
-        findings = combine_findings(findings, reader.read(text))
+        rules_found = {finding.label for finding in findings}
+        reading = reader.read(text)
+        findings = combine_findings(findings, reading)
+        findings = read_turn(
+            reader, text, rules_found, findings, reading, ADVICE.__getitem__,
+            may_add=lambda label, start, end: not cancelled(label, start, end, findings),
+        )  # fmt: skip
     findings.sort(key=lambda f: (f.start, LABELS.index(f.label)))
 
     present = {finding.label for finding in findings}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CANCELLED_BY",
     "SIBLING_VETO",
+    "cancelled",
     "combine_findings",
     "learned_labels_in_use",
     "use_learned_labels",
@@ -51,6 +52,13 @@ CANCELLED_BY: dict[str, frozenset[str]] = {
     "repentance": frozenset({"absolute_promise"}),
     "responsibility": frozenset({"blame_shift"}),
 }
+
+
+def cancelled(label: str, start: int, end: int, findings: list[Finding]) -> bool:
+    """True when a finding of a label that rules ``label`` out (CANCELLED_BY) overlaps
+    [start, end): no learned reading adds ``label`` there."""
+    ruling = CANCELLED_BY.get(label, frozenset())
+    return any(f.label in ruling and f.start < end and start < f.end for f in findings)
 
 
 def _disowned(clause: str) -> bool:

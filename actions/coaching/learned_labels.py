@@ -25,10 +25,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from actions.coaching.pieces import Segment, clauses
+
+if TYPE_CHECKING:
+    from actions.coaching.turn_labels import TurnModel
 
 __all__ = [
     "ClauseModel",
@@ -243,11 +247,18 @@ class ClauseReading:
 
 
 class LearnedLabels:
-    """The clause model with the encoder that feeds it: text → :class:`ClauseReading`."""
+    """The clause model with the encoder that feeds it: text → :class:`ClauseReading`;
+    and, once trained, the turn model that has the last word on a turn's labels
+    (turn_labels.py)."""
 
-    def __init__(self, encode: Encode, model: ClauseModel) -> None:
+    def __init__(self, encode: Encode, model: ClauseModel, turn: TurnModel | None = None) -> None:
         self.encode = encode
         self.model = model
+        self.turn = turn
+
+    def without_turn(self) -> LearnedLabels:
+        """The clause model alone (what the turn model learns from, and a bench column)."""
+        return LearnedLabels(self.encode, self.model)
 
     def read(self, text: str) -> ClauseReading:
         pieces = tuple(clauses(text))

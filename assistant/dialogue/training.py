@@ -99,12 +99,19 @@ def train_stale(
     settings: DialogueSettings, *, force: bool = False, quiet: bool = True
 ) -> list[str]:
     """Train whatever is out of date (or everything with ``force``): the dialogue model
-    the crisis classifier (assistant/safety/training.py) and the learned apology, reflection
-    and answer labels (assistant/learning/apology.py, listening.py, answer.py). Returns what
+    the crisis classifier (assistant/safety/training.py), the learned apology, reflection
+    and answer labels (assistant/learning/apology.py, listening.py, answer.py) and the
+    apology and answer turn models (assistant/learning/turns.py). Returns what
     was trained, each with the seconds it took ("crisis classifier (240 s)")."""
     from assistant.learning.answer import answer_model_is_current, train_answer_model
     from assistant.learning.apology import apology_model_is_current, train_apology_model
     from assistant.learning.listening import listening_model_is_current, train_listening_model
+    from assistant.learning.turns import (
+        ANSWER_TURNS,
+        APOLOGY_TURNS,
+        train_turn_model,
+        turn_model_is_current,
+    )
     from assistant.safety.training import crisis_model_is_current, train_crisis_model
 
     model_dir, project_dir = settings.understanding_dir, settings.project_dir
@@ -134,6 +141,17 @@ def train_stale(
             "answer labels",
             lambda: answer_model_is_current(model_dir),
             lambda: train_answer_model(model_dir),
+        ),
+        # After the clause models: a turn model reads what they find.
+        (
+            "apology turn model",
+            lambda: turn_model_is_current(APOLOGY_TURNS, model_dir),
+            lambda: train_turn_model(APOLOGY_TURNS, model_dir),
+        ),
+        (
+            "answer turn model",
+            lambda: turn_model_is_current(ANSWER_TURNS, model_dir),
+            lambda: train_turn_model(ANSWER_TURNS, model_dir),
         ),
     ]
     trained = []

@@ -260,12 +260,15 @@ def choose_thresholds(
 
 
 def load_learned_labels(spec: LabelSet, model_dir: Path) -> LearnedLabels:
-    """The clause model from ``model_dir`` with the shared encoder that feeds it. Raises
-    ClauseModelError (no or an unreadable model) or EncoderModelError."""
+    """The clause model from ``model_dir`` with the shared encoder that feeds it, and the
+    turn model beside it when one is trained (assistant/learning/turns.py). Raises
+    ClauseModelError (no or an unreadable clause model) or EncoderModelError."""
     from assistant.encoder import load_encoder
+    from assistant.learning.turns import load_turn_model
 
     model = ClauseModel.load(spec.model_path(model_dir), spec.labels)
-    return LearnedLabels(load_encoder(model_dir).features_packed, model)
+    turn = load_turn_model(spec, model_dir)
+    return LearnedLabels(load_encoder(model_dir).features_packed, model, turn)
 
 
 def learned_labels_if_trained(spec: LabelSet, model_dir: Path) -> LearnedLabels | None:

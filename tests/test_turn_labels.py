@@ -152,3 +152,13 @@ def test_on_the_share_no_model_trains_on_the_turn_model_reads_better(
     after = [(frozenset(spec.analyze(t.text, learned, True)), t.labels) for t in held_out]
     print(f"{kind}: micro F1 {_micro(before):.3f} -> {_micro(after):.3f}")
     assert _micro(after) >= _micro(before) + 0.01
+
+
+def test_a_batch_marked_not_learned_is_left_out() -> None:
+    from assistant.learning.turns import ANSWER_TURNS, BLIND, learned_by_the_turn_model, load_turns
+
+    assert not learned_by_the_turn_model(BLIND / "answers-ak1.yml")  # a first run, kept blind
+    assert not learned_by_the_turn_model(BLIND / "answers-g1.yml")  # the writer's own labels
+    assert learned_by_the_turn_model(BLIND / "answers-ai1.yml")
+    batches = {turn.batch for turn in load_turns(ANSWER_TURNS)}
+    assert "answers-ai2.yml" in batches and not {"answers-ak2.yml", "answers-g1.yml"} & batches

@@ -7,7 +7,8 @@ the data, each with the complete set of its labels, and each run once before any
 learned from it (its first-run line is in its header). Every batch there is learned from
 except its hashed test share (split_of: the same 15 % the clause models hold out), which
 no model ever trains on. A new writer's batch is scored before it is copied in; then it is
-data like the others.
+data like the others. A batch whose header says "# Not learned by the turn model..."
+(NOT_LEARNED) is left out.
 
 What the turn model reads includes what the rules and the clause model found, so it is
 retrained whenever they change: the fingerprint covers the batches, the clause model's own
@@ -33,10 +34,12 @@ from assistant.learning.clause_labels import LabelSet, split_of
 __all__ = [
     "ANSWER_TURNS",
     "APOLOGY_TURNS",
+    "NOT_LEARNED",
     "ReadTurns",
     "Turn",
     "TurnSpec",
     "fit_turn_model",
+    "learned_by_the_turn_model",
     "load_turn_model",
     "load_turns",
     "read_turns",
@@ -111,11 +114,24 @@ ANSWER_TURNS = _answer_spec()
 APOLOGY_TURNS = _apology_spec()
 
 
+NOT_LEARNED = "# Not learned by the turn model"
+"""A batch whose header has a line starting so is left out: a new writer's batch until its
+first run is recorded and the next writer has run, or a batch labelled otherwise."""
+
+
+def learned_by_the_turn_model(path: Path) -> bool:
+    header = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+    return not any(line.startswith(NOT_LEARNED) for line in header)
+
+
 def load_turns(spec: TurnSpec) -> list[Turn]:
-    """Every labelled turn of the spec's batches (labels outside the analyzer's dropped)."""
+    """Every labelled turn of the spec's batches the turn model learns from (labels outside
+    the analyzer's dropped)."""
     known = set(spec.labels.labels)
     turns = []
     for path in spec.batch_paths():
+        if not learned_by_the_turn_model(path):
+            continue
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             labels = frozenset(label for label in item.get("labels") or [] if label in known)
             turns.append(Turn(str(item["text"]), labels, path.name))

@@ -251,14 +251,24 @@ class LearnedLabels:
     and, once trained, the turn model that has the last word on a turn's labels
     (turn_labels.py)."""
 
-    def __init__(self, encode: Encode, model: ClauseModel, turn: TurnModel | None = None) -> None:
+    def __init__(
+        self,
+        encode: Encode,
+        model: ClauseModel,
+        turn: TurnModel | None = None,
+        encode_turn: Encode | None = None,
+    ) -> None:
         self.encode = encode
+        """Reads a turn's clauses."""
         self.model = model
         self.turn = turn
+        self.encode_turn = encode_turn or encode
+        """Reads a whole turn for the turn model (the encoder's features, reused when the
+        safety guard has just read the same turn)."""
 
     def without_turn(self) -> LearnedLabels:
         """The clause model alone (what the turn model learns from, and a bench column)."""
-        return LearnedLabels(self.encode, self.model)
+        return LearnedLabels(self.encode, self.model, encode_turn=self.encode_turn)
 
     def read(self, text: str) -> ClauseReading:
         pieces = tuple(clauses(text))

@@ -162,7 +162,7 @@ def read_turn(
     if model is None:
         return findings
     found = {finding.label for finding in findings}
-    row = turn_row(model.labels, rules_found, found, reading, reader.encode([text])[0])
+    row = turn_row(model.labels, rules_found, found, reading, reader.encode_turn([text])[0])
     chances = model.probabilities(row, text)
     return decide(text, findings, rules_found, reading, chances, advice, may_add)
 

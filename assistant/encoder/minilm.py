@@ -326,6 +326,24 @@ class SentenceEncoder:
             self._remember(texts, result)
         return result
 
+    def recent_features(self, texts: Sequence[str]) -> Float32Array:
+        """:meth:`features`, taken from the last few texts' features where they are there:
+        in a session the safety guard has just read the whole turn, so an analyzer that
+        reads it whole again (the turn models) does not run the model a second time."""
+        if isinstance(texts, str):
+            raise TypeError("recent_features takes a sequence of texts, not one string")
+        with self._recent_lock:
+            known = {i: self._recent[t] for i, t in enumerate(texts) if t in self._recent}
+        missing = [i for i in range(len(texts)) if i not in known]
+        if not known:
+            return self.features(texts)
+        result = np.zeros((len(texts), FEATURES_DIM), dtype=np.float32)
+        for index, row in known.items():
+            result[index] = row
+        if missing:
+            result[missing] = self.features([texts[i] for i in missing])
+        return result
+
     def _remember(self, texts: Sequence[str], rows: Float32Array) -> None:
         with self._recent_lock:
             for text, row in zip(texts, rows, strict=True):

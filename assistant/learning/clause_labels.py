@@ -268,7 +268,8 @@ def load_learned_labels(spec: LabelSet, model_dir: Path) -> LearnedLabels:
 
     model = ClauseModel.load(spec.model_path(model_dir), spec.labels)
     turn = load_turn_model(spec, model_dir)
-    return LearnedLabels(load_encoder(model_dir).features_packed, model, turn)
+    encoder = load_encoder(model_dir)
+    return LearnedLabels(encoder.features_packed, model, turn, encoder.recent_features)
 
 
 def learned_labels_if_trained(spec: LabelSet, model_dir: Path) -> LearnedLabels | None:

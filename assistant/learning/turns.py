@@ -171,8 +171,8 @@ def read_turns(spec: TurnSpec, reader: LearnedLabels, turns: list[Turn]) -> Read
     """Each turn read by the analyzer as the turn model will see it (``reader``: the
     clause model alone)."""
     texts = [turn.text for turn in turns]
-    cache = FeatureCache(feature_cache_path(f"{spec.labels.name}-turns"), "turns-v1")
-    features = cache.features(texts, reader.encode)
+    cache = FeatureCache(feature_cache_path(f"{spec.labels.name}-turns"), "turns-v2")
+    features = cache.features(texts, reader.encode_turn)
     cache.save()
     rows, rules_found, found = [], [], []
     for turn, turn_features in zip(turns, features, strict=True):

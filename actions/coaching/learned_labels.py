@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -39,6 +39,8 @@ __all__ = [
     "ClauseModelError",
     "LearnedLabels",
     "NgramVocabulary",
+    "linear_arrays",
+    "linear_fields",
     "save_arrays",
     "speech_style",
     "tfidf_row",
@@ -177,19 +179,8 @@ class ClauseModel:
 
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""
-        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        save_arrays(
-            path,
-            format=np.array(_FORMAT),
-            labels=np.array(self.labels),
-            fingerprint=np.array(self.fingerprint),
-            dense_weight=self.dense_weight.astype(np.float32),
-            lexical_weight=self.lexical_weight.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-            thresholds=self.thresholds.astype(np.float32),
-            vocabulary=np.array(words),
-            idf=self.idf.astype(np.float64),
-        )
+        thresholds = self.thresholds.astype(np.float32)
+        save_arrays(path, **linear_arrays(self, _FORMAT, self.labels), thresholds=thresholds)
 
     @classmethod
     def load(cls, path: Path, labels: Sequence[str]) -> ClauseModel:
@@ -198,22 +189,46 @@ class ClauseModel:
             raise ClauseModelError(f"no trained clause model at {path}")
         try:
             with np.load(path, allow_pickle=False) as data:
-                if int(data["format"]) != _FORMAT or tuple(data["labels"]) != tuple(labels):
-                    raise ValueError("it was made by another version")
                 return cls(
-                    labels=tuple(str(label) for label in data["labels"]),
-                    dense_weight=np.ascontiguousarray(data["dense_weight"]),
-                    lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
-                    bias=np.ascontiguousarray(data["bias"]),
+                    labels=tuple(str(label) for label in labels),
                     thresholds=np.ascontiguousarray(data["thresholds"]),
-                    vocabulary=NgramVocabulary([str(w) for w in data["vocabulary"]]),
-                    idf=np.ascontiguousarray(data["idf"]),
-                    fingerprint=str(data["fingerprint"]),
+                    **linear_fields(data, _FORMAT, labels),
                 )
         except (OSError, ValueError, KeyError) as error:
             raise ClauseModelError(
                 f"the clause model at {path} could not be read ({error})"
             ) from error
+
+
+def linear_arrays(model: Any, version: int, labels: Sequence[str]) -> dict[str, np.ndarray]:
+    """What every learned linear model here saves (the clause, turn and crisis models):
+    its version and labels, fingerprint, weights, and n-gram vocabulary with idf."""
+    words = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+    return {
+        "format": np.array(version),
+        "labels": np.array(labels),
+        "fingerprint": np.array(model.fingerprint),
+        "dense_weight": model.dense_weight.astype(np.float32),
+        "lexical_weight": model.lexical_weight.astype(np.float32),
+        "bias": model.bias.astype(np.float32),
+        "vocabulary": np.array(words),
+        "idf": model.idf.astype(np.float64),
+    }
+
+
+def linear_fields(data: Any, version: int, labels: Sequence[str]) -> dict[str, Any]:
+    """The fields :func:`linear_arrays` wrote, read back from an open ``.npz``; ValueError
+    when it was made by another version or for other labels."""
+    if int(data["format"]) != version or tuple(data["labels"]) != tuple(labels):
+        raise ValueError("it was made by another version")
+    return {
+        "dense_weight": np.ascontiguousarray(data["dense_weight"]),
+        "lexical_weight": np.ascontiguousarray(data["lexical_weight"]),
+        "bias": np.ascontiguousarray(data["bias"]),
+        "vocabulary": NgramVocabulary([str(word) for word in data["vocabulary"]]),
+        "idf": np.ascontiguousarray(data["idf"]),
+        "fingerprint": str(data["fingerprint"]),
+    }
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ from actions.coaching.apology_vocabulary import Finding
 from actions.coaching.learned_labels import (
     ClauseReading,
     LearnedLabels,
-    NgramVocabulary,
+    linear_arrays,
+    linear_fields,
     save_arrays,
     tfidf_row,
 )
@@ -195,18 +196,7 @@ class TurnModel:
 
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""
-        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        save_arrays(
-            path,
-            format=np.array(_FORMAT),
-            labels=np.array(self.labels),
-            fingerprint=np.array(self.fingerprint),
-            dense_weight=self.dense_weight.astype(np.float32),
-            lexical_weight=self.lexical_weight.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-            vocabulary=np.array(words),
-            idf=self.idf.astype(np.float64),
-        )
+        save_arrays(path, **linear_arrays(self, _FORMAT, self.labels))
 
     @classmethod
     def load(cls, path: Path, labels: Sequence[str]) -> TurnModel:
@@ -215,16 +205,7 @@ class TurnModel:
             raise TurnModelError(f"no trained turn model at {path}")
         try:
             with np.load(path, allow_pickle=False) as data:
-                if int(data["format"]) != _FORMAT or tuple(data["labels"]) != tuple(labels):
-                    raise ValueError("it was made by another version")
-                return cls(
-                    labels=tuple(str(label) for label in data["labels"]),
-                    dense_weight=np.ascontiguousarray(data["dense_weight"]),
-                    lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
-                    bias=np.ascontiguousarray(data["bias"]),
-                    vocabulary=NgramVocabulary([str(w) for w in data["vocabulary"]]),
-                    idf=np.ascontiguousarray(data["idf"]),
-                    fingerprint=str(data["fingerprint"]),
-                )
+                fields = linear_fields(data, _FORMAT, labels)
+                return cls(labels=tuple(str(label) for label in labels), **fields)
         except (OSError, ValueError, KeyError) as error:
             raise TurnModelError(f"the turn model at {path} could not be read ({error})") from error

@@ -35,7 +35,8 @@ import numpy as np
 
 # The text features are shared with the learned apology labels.
 from actions.coaching.learned_labels import (
-    NgramVocabulary,
+    linear_arrays,
+    linear_fields,
     save_arrays,
     speech_style,
     tfidf_row,
@@ -174,7 +175,6 @@ class CrisisModel:
 
     def save(self, path: Path) -> None:
         """Write the arrays atomically (a crash leaves the old file or none)."""
-        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         neighbours = self.neighbours
         vote: dict[str, np.ndarray] = {}
         if neighbours is not None:
@@ -186,18 +186,7 @@ class CrisisModel:
                     [neighbours.count, neighbours.temperature, neighbours.share], np.float64
                 ),
             }
-        save_arrays(
-            path,
-            format=np.array(_FORMAT),
-            labels=np.array(LABELS),
-            fingerprint=np.array(self.fingerprint),
-            dense_weight=self.dense_weight.astype(np.float32),
-            lexical_weight=self.lexical_weight.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-            vocabulary=np.array(words),
-            idf=self.idf.astype(np.float64),
-            **vote,
-        )
+        save_arrays(path, **linear_arrays(self, _FORMAT, LABELS), **vote)
 
     @classmethod
     def load(cls, path: Path) -> CrisisModel:
@@ -207,8 +196,7 @@ class CrisisModel:
             raise DialogueModelError(f"No trained crisis classifier at {path}. {fix}")
         try:
             with np.load(path, allow_pickle=False) as data:
-                if int(data["format"]) != _FORMAT or tuple(data["labels"]) != LABELS:
-                    raise ValueError("it was made by another version")
+                fields = linear_fields(data, _FORMAT, LABELS)
                 neighbours = None
                 if "neighbour_embeddings" in data:
                     count, temperature, share = (float(v) for v in data["neighbour_settings"])
@@ -219,15 +207,7 @@ class CrisisModel:
                         temperature=temperature,
                         share=share,
                     )
-                return cls(
-                    dense_weight=np.ascontiguousarray(data["dense_weight"]),
-                    lexical_weight=np.ascontiguousarray(data["lexical_weight"]),
-                    bias=np.ascontiguousarray(data["bias"]),
-                    vocabulary=NgramVocabulary([str(w) for w in data["vocabulary"]]),
-                    idf=np.ascontiguousarray(data["idf"]),
-                    fingerprint=str(data["fingerprint"]),
-                    neighbours=neighbours,
-                )
+                return cls(**fields, neighbours=neighbours)
         except (OSError, ValueError, KeyError) as error:
             raise DialogueModelError(
                 f"The crisis classifier at {path} could not be read ({error}). "

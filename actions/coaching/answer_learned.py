@@ -122,11 +122,10 @@ def ruled_out(label: str, clause: str, start: int, end: int, rules: list[Finding
         return True
     if label in UNPATIENT and told_or_disowned(clause):
         return True
-    if label == "blame_shift" and (
-        _BLAME_DENIED.search(normalize(clause).text)
-        or not _SOMEONE_ELSE.search(normalize(clause).text)
-    ):
-        return True
+    if label == "blame_shift":
+        said = normalize(clause).text
+        if _BLAME_DENIED.search(said) or not _SOMEONE_ELSE.search(said):
+            return True
     return ONLY_UNREAD_CLAUSES and rules_found(frozenset(UNPATIENT) | {"reassurance"})
 
 

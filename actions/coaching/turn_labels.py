@@ -123,9 +123,10 @@ def decide(
     no clauses), unless the analyzer's own vetoes rule that label out there (``may_add``)."""
 
     def surest(label: str) -> float:
-        if not len(reading.pieces) or label not in reading.labels:
+        """The clause model's highest reading of ``label`` in any clause of the turn."""
+        if label not in reading.labels:
             return 0.0
-        return float(reading.probabilities[:, reading.labels.index(label)].max())
+        return reading.probability(label, 0, len(reading.text))
 
     kept = {label for label, p in probabilities.items() if p >= threshold} | set(rules_found)
     kept |= {

@@ -305,8 +305,7 @@ class SentenceEncoder:
         if isinstance(texts, str):
             raise TypeError("encode takes a sequence of texts, not one string")
         result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        with self._recent_lock:
-            known = {i: self._recent[t] for i, t in enumerate(texts) if t in self._recent}
+        known = self._recalled(texts)
         for index, row in known.items():
             result[index] = row[SENTENCE_FEATURES]
         missing = [i for i in range(len(texts)) if i not in known]
@@ -332,8 +331,7 @@ class SentenceEncoder:
         reads it whole again (the turn models) does not run the model a second time."""
         if isinstance(texts, str):
             raise TypeError("recent_features takes a sequence of texts, not one string")
-        with self._recent_lock:
-            known = {i: self._recent[t] for i, t in enumerate(texts) if t in self._recent}
+        known = self._recalled(texts)
         missing = [i for i in range(len(texts)) if i not in known]
         if not known:
             return self.features(texts)
@@ -343,6 +341,11 @@ class SentenceEncoder:
         if missing:
             result[missing] = self.features([texts[i] for i in missing])
         return result
+
+    def _recalled(self, texts: Sequence[str]) -> dict[int, Float32Array]:
+        """Index in ``texts`` → the features kept for that text, where they are kept."""
+        with self._recent_lock:
+            return {i: self._recent[t] for i, t in enumerate(texts) if t in self._recent}
 
     def _remember(self, texts: Sequence[str], rows: Float32Array) -> None:
         with self._recent_lock:

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from actions.coaching.learned_labels import LearnedLabels, word_ngrams
+from actions.coaching.learned_labels import ClauseReading, LearnedLabels, word_ngrams
 from actions.coaching.turn_labels import TurnModel, TurnModelError, turn_row
 from assistant.learning import FeatureCache, feature_cache_path
 from assistant.learning.clause_labels import LabelSet, split_of
@@ -45,6 +45,7 @@ __all__ = [
     "read_turns",
     "train_turn_model",
     "turn_model_is_current",
+    "turn_model_path",
 ]
 
 _log = logging.getLogger(__name__)
@@ -80,10 +81,27 @@ class TurnSpec:
     analyze: Analyze
 
     def model_path(self, model_dir: Path) -> Path:
-        return self.labels.model_path(model_dir).with_name("turn-labels.npz")
+        return turn_model_path(self.labels, model_dir)
 
     def batch_paths(self) -> list[Path]:
         return sorted(BLIND.glob(self.batches))
+
+
+def turn_model_path(labels: LabelSet, model_dir: Path) -> Path:
+    """Where a turn model lives: beside the clause model of ``labels``."""
+    return labels.model_path(model_dir).with_name("turn-labels.npz")
+
+
+class _ReadOnce(LearnedLabels):
+    """The clause model with one turn's reading already made, so the analyzer and the turn
+    row read that turn's clauses once between them."""
+
+    def __init__(self, reader: LearnedLabels, text: str) -> None:
+        super().__init__(reader.encode, reader.model, encode_turn=reader.encode_turn)
+        self.text, self.reading = text, reader.read(text)
+
+    def read(self, text: str) -> ClauseReading:
+        return self.reading if text == self.text else super().read(text)
 
 
 def _analyze_answer(text: str, reader: LearnedLabels | None, use: bool) -> Iterable[str]:
@@ -176,11 +194,11 @@ def read_turns(spec: TurnSpec, reader: LearnedLabels, turns: list[Turn]) -> Read
     cache.save()
     rows, rules_found, found = [], [], []
     for turn, turn_features in zip(turns, features, strict=True):
+        once = _ReadOnce(reader, turn.text)
         rules_found.append(frozenset(spec.analyze(turn.text, None, False)))
-        found.append(frozenset(spec.analyze(turn.text, reader, True)))
-        reading = reader.read(turn.text)
+        found.append(frozenset(spec.analyze(turn.text, once, True)))
         rows.append(
-            turn_row(spec.labels.labels, rules_found[-1], found[-1], reading, turn_features)
+            turn_row(spec.labels.labels, rules_found[-1], found[-1], once.reading, turn_features)
         )
     return ReadTurns(turns, np.array(rows, np.float32), rules_found, found)
 
@@ -228,9 +246,8 @@ def train_turn_model(spec: TurnSpec, model_dir: Path) -> Path:
 
 def load_turn_model(labels: LabelSet, model_dir: Path) -> TurnModel | None:
     """The trained turn model beside the clause model of ``labels``, or None."""
-    path = labels.model_path(model_dir).with_name("turn-labels.npz")
     try:
-        return TurnModel.load(path, labels.labels)
+        return TurnModel.load(turn_model_path(labels, model_dir), labels.labels)
     except TurnModelError as error:
         _log.info("%s analysis reads no whole turn: %s", labels.name, error)
         return None

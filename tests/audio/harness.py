@@ -62,6 +62,14 @@ class Recorder:
             self._stream.start()
         finally:
             del os.environ["PULSE_SOURCE"]
+        # A capture stream through ALSA's pulse plugin can take a while to deliver its first
+        # block; a test that waits for sound should not be waiting on the recorder itself.
+        deadline = time.monotonic() + 10
+        while len(self.blocks) < 20 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if not self.blocks:
+            self._stream.close()
+            raise RuntimeError(f"the test recorder got no audio at all from {source}")
 
     def _callback(self, indata: np.ndarray, frames: int, _time: object, _status: object) -> None:
         # The block's last sample arrived about now; its first one `frames` samples earlier.

@@ -80,7 +80,7 @@ def test_microphone_delivers_16k_mono_from_any_device_rate(
 def test_speaker_stop_cuts_the_rest_of_the_sentence(pulse: PulseHarness) -> None:
     sentence = espeak("I am going to keep talking for quite a while so that you can stop me.")
 
-    async def scenario(recording: Recorder) -> tuple[float, float]:
+    async def scenario(recording: Recorder) -> tuple[float, int]:
         speaker = SoundDeviceSpeaker("pulse")
         speaker.start()
         try:
@@ -95,14 +95,19 @@ def test_speaker_stop_cuts_the_rest_of_the_sentence(pulse: PulseHarness) -> None
             speaker.stop()
             await speaker.wait_done()
             await asyncio.sleep(0.6)
-            return stopped_at, time.monotonic()
+            return stopped_at, speaker._consumed
         finally:
             speaker.close()
 
     with pulse.recorder() as recording:
-        stopped_at, _ = asyncio.run(scenario(recording))
+        stopped_at, taken = asyncio.run(scenario(recording))
     loud = recording.loud_times()
-    assert loud, "nothing reached the speaker"
+    # Once (CI at 862de36) nothing was heard for 20 s; say which side went quiet if it recurs.
+    assert loud, (
+        f"nothing reached the speaker: its stream took {taken} samples, the recorder got "
+        f"{len(recording.blocks)} blocks; streams now: "
+        f"{pulse.pactl('list', 'short', 'sink-inputs')!r}"
+    )
     assert loud[0] < stopped_at, "playback never started before stop()"
     last_sound = max(loud)
     # Measured from the recording of what actually came out of the speaker sink. The figure

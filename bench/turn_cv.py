@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def decided(model: Any, index: int) -> frozenset[str]:
         """What the analyzer finds with ``model`` as its turn model (vetoes and all)."""
-        reader = LearnedLabels(learned.encode, learned.model, model, learned.encode_turn)
+        reader = LearnedLabels(learned.encode, learned.model, model, learned.read_together)
         return frozenset(spec.analyze(turns[index].text, reader, True))
 
     after: dict[int, frozenset[str]] = {}

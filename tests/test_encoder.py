@@ -24,6 +24,7 @@ from assistant.encoder import (
     SentenceEncoder,
     ensure_encoder,
     load_encoder,
+    minilm,
 )
 from assistant.encoder import install as encoder_install
 from assistant.encoder.minilm import (
@@ -115,12 +116,44 @@ def test_packed_features_match_padded_features_in_input_order(
         encoder.features_packed("one text, not a list")
 
 
-def test_packed_features_of_many_tokens_fall_back_to_padded_batches(
-    encoder: SentenceEncoder,
+def test_packed_features_of_many_tokens_go_in_several_passes(
+    encoder: SentenceEncoder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = ["I'm sorry I lied to you about the money and the card. " * 6] * 6
     assert sum(len(ids) for ids in encoder.tokenize(texts)) > MAX_PACKED_TOKENS
     np.testing.assert_allclose(encoder.features_packed(texts), encoder.features(texts), atol=1e-5)
+    # No token sees another text's, so where the passes split changes nothing, the turn's
+    # reading as one included.
+    clauses = ["I'm sorry I hid the debt", "ok", "I lied every time you asked", "never again"]
+    one_pass = encoder.read_packed(clauses)
+    monkeypatch.setattr(minilm, "MAX_PACKED_TOKENS", 12)
+    passes: list[int] = []
+    real_pass = encoder._packed_pass
+    monkeypatch.setattr(
+        encoder,
+        "_packed_pass",
+        lambda ids, *pools: passes.append(len(ids)) or real_pass(ids, *pools),
+    )
+    split = encoder.read_packed(clauses)
+    assert len(passes) > 1
+    np.testing.assert_allclose(split.rows, one_pass.rows, atol=1e-5)
+    np.testing.assert_allclose(split.together, one_pass.together, atol=1e-5)
+
+
+def test_one_text_read_together_is_its_own_features(encoder: SentenceEncoder) -> None:
+    # The turn's reading pools every token as features() pools one text's, in the same
+    # layout (layer by layer, mean then max), so a single clause's reading is its features.
+    text = "I'm so sorry I hid the credit card debt from you."
+    reading = encoder.read_packed([text])
+    assert reading.together.shape == (FEATURES_DIM,)
+    assert reading.together.dtype == np.float32
+    np.testing.assert_allclose(reading.together, encoder.features([text])[0], atol=1e-5)
+    # Several clauses: a unit vector per pooled part, and not any one clause's reading.
+    many = encoder.read_packed([text, "It was my choice.", "I'll show you every account."])
+    parts = many.together.reshape(-1, 384)
+    np.testing.assert_allclose(np.linalg.norm(parts, axis=1), 1.0, atol=1e-5)
+    assert all(np.abs(many.together - row).max() > 1e-3 for row in many.rows)
+    assert encoder.read_packed([]).together.shape == (FEATURES_DIM,)
 
 
 class CountingEncoder(SentenceEncoder):

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -53,6 +53,23 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 """Texts → (n, dim) encoder features (assistant.encoder's ``features``)."""
+
+
+class PackedFeatures(Protocol):
+    """What :data:`ReadTogether` gives (assistant.encoder's ``PackedReading``)."""
+
+    @property
+    def rows(self) -> np.ndarray:
+        """(n, dim): each text's features, as :data:`Encode` gives them."""
+
+    @property
+    def together(self) -> np.ndarray:
+        """(dim,): every text's tokens pooled at once, one reading of them all."""
+
+
+ReadTogether = Callable[[Sequence[str]], PackedFeatures]
+"""One turn's clause texts → their features and their reading as one (the encoder's
+``read_packed``): the turn model's whole-turn features from the clauses' own pass."""
 
 
 def speech_style(text: str) -> str:
@@ -244,6 +261,8 @@ class ClauseReading:
 
     thresholds: np.ndarray
     labels: tuple[str, ...]
+    together: np.ndarray | None = None
+    """The turn's clauses read as one (:data:`ReadTogether`), when the reader can."""
 
     def found(self, label: str) -> list[Segment]:
         """The clauses that carry ``label``, most probable first."""
@@ -271,19 +290,19 @@ class LearnedLabels:
         encode: Encode,
         model: ClauseModel,
         turn: TurnModel | None = None,
-        encode_turn: Encode | None = None,
+        read_together: ReadTogether | None = None,
     ) -> None:
         self.encode = encode
         """Reads a turn's clauses."""
         self.model = model
         self.turn = turn
-        self.encode_turn = encode_turn or encode
-        """Reads a whole turn for the turn model (the encoder's features, reused when the
-        safety guard has just read the same turn)."""
+        self.read_together = read_together
+        """Reads a turn's clauses and the turn as one in the same pass (the turn model's
+        features); without it the clauses are read by ``encode`` and the turn apart."""
 
     def without_turn(self) -> LearnedLabels:
         """The clause model alone (what the turn model learns from, and a bench column)."""
-        return LearnedLabels(self.encode, self.model, encode_turn=self.encode_turn)
+        return LearnedLabels(self.encode, self.model, read_together=self.read_together)
 
     def read(self, text: str) -> ClauseReading:
         pieces = tuple(clauses(text))
@@ -292,8 +311,21 @@ class LearnedLabels:
             empty = np.zeros((0, len(labels)), np.float32)
             return ClauseReading(text, pieces, empty, self.model.thresholds, labels)
         texts = [p.text for p in pieces]
-        probabilities = self.model.probabilities(self.encode(texts), texts)
-        return ClauseReading(text, pieces, probabilities, self.model.thresholds, labels)
+        together = None
+        if self.read_together is not None:
+            packed = self.read_together(texts)
+            features, together = packed.rows, packed.together
+        else:
+            features = self.encode(texts)
+        probabilities = self.model.probabilities(features, texts)
+        return ClauseReading(text, pieces, probabilities, self.model.thresholds, labels, together)
+
+    def turn_features(self, reading: ClauseReading) -> np.ndarray:
+        """What the turn model reads of the whole turn: its clauses read as one, or, from a
+        reader that cannot (or a turn with no clause), the encoder on the whole text."""
+        if reading.together is not None:
+            return reading.together
+        return np.asarray(self.encode([reading.text])[0], np.float32)
 
 
 def save_arrays(path: Path, **arrays: np.ndarray) -> None:

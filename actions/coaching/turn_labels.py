@@ -164,7 +164,7 @@ def read_turn(
     if model is None:
         return findings
     found = {finding.label for finding in findings}
-    row = turn_row(model.labels, rules_found, found, reading, reader.encode_turn([text])[0])
+    row = turn_row(model.labels, rules_found, found, reading, reader.turn_features(reading))
     chances = model.probabilities(row, text)
     return decide(text, findings, rules_found, reading, chances, advice, may_add)
 

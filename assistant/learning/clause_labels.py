@@ -269,7 +269,7 @@ def load_learned_labels(spec: LabelSet, model_dir: Path) -> LearnedLabels:
     model = ClauseModel.load(spec.model_path(model_dir), spec.labels)
     turn = load_turn_model(spec, model_dir)
     encoder = load_encoder(model_dir)
-    return LearnedLabels(encoder.features_packed, model, turn, encoder.recent_features)
+    return LearnedLabels(encoder.features_packed, model, turn, encoder.read_packed)
 
 
 def learned_labels_if_trained(spec: LabelSet, model_dir: Path) -> LearnedLabels | None:

@@ -28,7 +28,6 @@ import yaml
 
 from actions.coaching.learned_labels import ClauseReading, LearnedLabels, word_ngrams
 from actions.coaching.turn_labels import TurnModel, TurnModelError, turn_row
-from assistant.learning import FeatureCache, feature_cache_path
 from assistant.learning.clause_labels import LabelSet, split_of
 
 __all__ = [
@@ -54,7 +53,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 BLIND = PROJECT / "tests" / "eval" / "blind"
 COACHING_CODE = PROJECT / "actions" / "coaching"
 
-TRAINER_VERSION = "turn-ovr-logreg-flags-clause-max-mean-features-tfidf-min2-c10-v1"
+TRAINER_VERSION = "turn-ovr-logreg-flags-clause-max-mean-packed-together-tfidf-min2-c10-v2"
 
 REGULARISATION_C = 10.0
 """Chosen writer by writer out of fold (bench/turn_cv.py): 3 and 30 within 0.005 of it."""
@@ -97,7 +96,7 @@ class _ReadOnce(LearnedLabels):
     row read that turn's clauses once between them."""
 
     def __init__(self, reader: LearnedLabels, text: str) -> None:
-        super().__init__(reader.encode, reader.model, encode_turn=reader.encode_turn)
+        super().__init__(reader.encode, reader.model, read_together=reader.read_together)
         self.text, self.reading = text, reader.read(text)
 
     def read(self, text: str) -> ClauseReading:
@@ -188,17 +187,14 @@ class ReadTurns:
 def read_turns(spec: TurnSpec, reader: LearnedLabels, turns: list[Turn]) -> ReadTurns:
     """Each turn read by the analyzer as the turn model will see it (``reader``: the
     clause model alone)."""
-    texts = [turn.text for turn in turns]
-    cache = FeatureCache(feature_cache_path(f"{spec.labels.name}-turns"), "turns-v2")
-    features = cache.features(texts, reader.encode_turn)
-    cache.save()
     rows, rules_found, found = [], [], []
-    for turn, turn_features in zip(turns, features, strict=True):
+    for turn in turns:
         once = _ReadOnce(reader, turn.text)
         rules_found.append(frozenset(spec.analyze(turn.text, None, False)))
         found.append(frozenset(spec.analyze(turn.text, once, True)))
+        features = once.turn_features(once.reading)
         rows.append(
-            turn_row(spec.labels.labels, rules_found[-1], found[-1], once.reading, turn_features)
+            turn_row(spec.labels.labels, rules_found[-1], found[-1], once.reading, features)
         )
     return ReadTurns(turns, np.array(rows, np.float32), rules_found, found)
 

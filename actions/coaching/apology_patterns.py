@@ -575,8 +575,13 @@ RULES: tuple[_Rule, ...] = (
         "conditional",
         quote_more=4,
         pattern=_rx(
+            # Not an "if" that asks leave to speak ("I'd like to apologise, if you're okay to
+            # hear it"): that hinges on nothing done.
             r"<SORRY_OR_REGRET> (?:(?:to you|about that|about it|for that|for it|though|again|then"
-            r"|anyway|so|and) )?(?:if|in case)",
+            r"|anyway|so|and) )?(?:if|in case)(?! (?:you're|you are|you'd|you would|you'll"
+            r"|you will) (?:<W1>)(?:okay|ok|alright|all right|willing|happy|ready|able|let|listen"
+            r"|hear)| (?:that's|that is|it's|it is) (?:okay|ok|alright|all right)| you(?: can)?"
+            r" (?:let|want to hear|have (?:a )?(?:minute|moment|time)|don't mind))",
             r"if (?:it|that|this) (?:makes|would make|will make|helps|would help) you (?:feel|happy"
             r"|better)",
             r"if (?:that's|that is) what you (?:want|need) to hear",
@@ -674,7 +679,10 @@ RULES: tuple[_Rule, ...] = (
             r"|burnt out|burned out|under (?:<W3>)(?:pressure|stress)|going through)",
             r"(?:i've|i have|i had) been (?:<W2>)(?:stressed|exhausted|busy|overwhelmed"
             r"|under (?:<W2>)"
-            r"(?:pressure|stress)|going through|drinking)",
+            r"(?:pressure|stress)|going through)",
+            # Drinking as the state the act was done in ("I'd been drinking"). "I've been
+            # drinking again since Easter" confesses the act itself: no excuse (writers an, aq).
+            r"i had been (?:<W2>)drinking",
             r"(?:it's|it has|it had|things have|things had) been (?:a |an )?(?:<W2>)(?:rough|hard"
             r"|tough|bad|stressful|crazy|difficult|long) (?:<W1>)(?:day|days|week|weeks|month"
             r"|months"
@@ -1008,7 +1016,14 @@ RULES: tuple[_Rule, ...] = (
             r"<IM> (?:hurting|suffering) too",
             r"how (?:bad|guilty|terrible|awful) i feel",
             r"i deserve (?:some |a little |any )?credit",
-            r"<IM> (?:always |just )?the (?:bad guy|villain|bad one|one who)",
+            r"<IM> (?:always |just )?the (?:bad guy|villain|bad one)",
+            # "I'm always the one who gets blamed", "im the one whos been torn apart", not
+            # "I'm the one who lied" (that is responsibility; writers aq and an).
+            r"<IM> (?:always |just |really )?the one (?:who|who's|whos|that) (?:<W3>)(?:gets"
+            r" blamed|suffer|suffers|suffering|pays|paying|lose|loses|losing|lost (?:everything"
+            r"|it all)|apologi[sz]es?|gives in|gets hurt|has to live with|have to live with"
+            r"|hurting|can't sleep|cant sleep|can't eat|cant eat|torn apart|in pieces"
+            r"|falling apart|had the whole|paying the price)",
         ),
     ),
 )

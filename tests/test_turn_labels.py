@@ -13,6 +13,7 @@ from actions.coaching.learned_labels import ClauseReading
 from actions.coaching.pieces import Segment
 from actions.coaching.turn_labels import (
     DROP_BELOW,
+    RULE_VETO,
     SURE_CLAUSE,
     TurnModel,
     TurnModelError,
@@ -51,11 +52,19 @@ def test_a_label_read_for_the_turn_quotes_the_clause_most_likely_to_carry_it() -
 def test_a_clause_models_finding_read_as_absent_is_dropped_and_the_rules_stay() -> None:
     clause_model = _finding("deflection", PIECES[0])
     rules = _finding("reassurance", PIECES[2])
-    chances = {"deflection": DROP_BELOW - 0.01, "reassurance": 0.01}
+    chances = {"deflection": DROP_BELOW - 0.01, "reassurance": RULE_VETO}
     found = decide(TEXT, [clause_model, rules], {"reassurance"}, READING, chances, str)
-    assert found == [rules]
+    assert found == [rules]  # doubted far below the clause model's bar, and still kept
     doubted = {"deflection": DROP_BELOW, "reassurance": 0.01}  # doubted, not ruled out
     assert decide(TEXT, [clause_model], set(), READING, doubted, str) == [clause_model]
+
+
+def test_a_rule_finding_is_dropped_only_when_the_turn_model_is_all_but_sure_it_is_absent() -> None:
+    rules = _finding("reassurance", PIECES[2])
+    vetoed = {"reassurance": RULE_VETO - 0.01}
+    assert decide(TEXT, [rules], {"reassurance"}, READING, vetoed, str) == []
+    unread: dict[str, float] = {}  # no reading of the rule's label: no veto
+    assert decide(TEXT, [rules], {"reassurance"}, READING, unread, str) == [rules]
 
 
 def test_a_clause_read_surely_is_not_overruled_by_the_turn() -> None:

@@ -13,12 +13,15 @@ reads: per label, a logistic regression over
 
 It learns from the blind writers' batches (whole answers and apologies by people who never
 saw the rules or the data, labelled by the annotation guidelines) once each has been run;
-assistant/learning/turns.py trains it. The rules keep their findings: they are there
-because they are precise ("sorry if you were hurt, but you made me do it" is a "but"
-whatever a model makes of it). Any other label is reported when the turn model reads it,
-quoting the finding the clause model already had, else the clause it reads as most likely
-to carry it; a clause model's finding the turn model reads as surely absent is dropped. Measured
-writer by writer, each left out of the fit, in the README ("The turn model").
+assistant/learning/turns.py trains it. The rules keep their findings unless the turn model
+is all but sure the label is absent (RULE_VETO): they are there because they are precise
+("sorry if you were hurt, but you made me do it" is a "but" whatever a model makes of it),
+yet on fresh writers' words a phrase rule is sometimes wrong in its context ("I told you
+nothing happened" owns a lie; it does not minimise). Any other label is reported when the
+turn model reads it, quoting the finding the clause model already had, else the clause it
+reads as most likely to carry it; a clause model's finding the turn model reads as surely
+absent is dropped. Measured writer by writer, each left out of the fit, in the README ("The
+turn model").
 
 Pure: no I/O except :meth:`TurnModel.save` / :meth:`TurnModel.load`.
 """
@@ -43,6 +46,7 @@ from actions.coaching.learned_labels import (
 
 __all__ = [
     "DROP_BELOW",
+    "RULE_VETO",
     "SURE_CLAUSE",
     "THRESHOLD",
     "TurnModel",
@@ -72,6 +76,15 @@ the four newest writers 0.836 -> 0.860 (P 0.86 -> 0.89), every writer 0.863 -> 0
 apology anti-patterns 0.783 -> 0.793 and 0.824 -> 0.831 (P 0.006 lower), components level.
 The sure clause at 0.995 measured the same as no exception at all (0.861, 0.793) and keeps
 the counter-attack above."""
+
+
+RULE_VETO = 0.1
+"""A rule's finding is dropped only when the turn model reads its label below this: nine
+chances in ten that it is absent. Chosen writer by writer, each left out of the fit
+(2026-12-05, after writers bb-bg; /tmp sweep on `bench.turn_cv`'s folds), against keeping
+every rule finding: apology anti-patterns on the four newest writers 0.827 -> 0.833 (P
+0.840 -> 0.855), every writer 0.837 -> 0.844; components 0.951 -> 0.956; answers on the
+four newest 0.847 -> 0.851, every writer 0.871 -> 0.872. At 0.2 the same within 0.001."""
 
 
 MayAdd = Callable[[str, int, int], bool]
@@ -121,10 +134,11 @@ def decide(
     may_add: MayAdd = lambda _label, _start, _end: True,
     threshold: float = THRESHOLD,
 ) -> list[Finding]:
-    """The findings of the rules, those of the clause model that the turn model does not
-    rule out (DROP_BELOW, SURE_CLAUSE), and one finding for each label the turn model reads
-    that none had: the clause read as most likely to carry it (the whole turn when it has
-    no clauses), unless the analyzer's own vetoes rule that label out there (``may_add``)."""
+    """The findings of the rules the turn model does not veto (RULE_VETO), those of the
+    clause model it does not rule out (DROP_BELOW, SURE_CLAUSE), and one finding for each
+    label the turn model reads that none had: the clause read as most likely to carry it
+    (the whole turn when it has no clauses), unless the analyzer's own vetoes rule that
+    label out there (``may_add``)."""
 
     def surest(label: str) -> float:
         """The clause model's highest reading of ``label`` in any clause of the turn."""
@@ -132,12 +146,20 @@ def decide(
             return 0.0
         return reading.probability(label, 0, len(reading.text))
 
-    kept = {label for label, p in probabilities.items() if p >= threshold} | set(rules_found)
+    def vetoed(label: str) -> bool:
+        """A rule's label the turn model reads as all but surely absent."""
+        return label in rules_found and probabilities.get(label, 1.0) < RULE_VETO
+
+    kept = {label for label, p in probabilities.items() if p >= threshold}
+    kept |= {label for label in rules_found if not vetoed(label)}
     kept |= {
         finding.label
         for finding in findings
-        if probabilities.get(finding.label, 1.0) >= DROP_BELOW
-        or surest(finding.label) >= SURE_CLAUSE
+        if not vetoed(finding.label)
+        and (
+            probabilities.get(finding.label, 1.0) >= DROP_BELOW
+            or surest(finding.label) >= SURE_CLAUSE
+        )
     }
     decided = [finding for finding in findings if finding.label in kept]
     had = {finding.label for finding in decided}

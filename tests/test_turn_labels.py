@@ -168,8 +168,8 @@ def test_on_the_share_no_model_trains_on_the_turn_model_reads_better(
 def test_a_batch_marked_not_learned_is_left_out() -> None:
     from assistant.learning.turns import ANSWER_TURNS, BLIND, learned_by_the_turn_model, load_turns
 
-    assert not learned_by_the_turn_model(BLIND / "answers-ax1.yml")  # a first run, kept blind
+    assert not learned_by_the_turn_model(BLIND / "answers-bh1.yml")  # a first run, kept blind
     assert not learned_by_the_turn_model(BLIND / "answers-g1.yml")  # the writer's own labels
-    assert learned_by_the_turn_model(BLIND / "answers-as1.yml")
+    assert learned_by_the_turn_model(BLIND / "answers-ax1.yml")
     batches = {turn.batch for turn in load_turns(ANSWER_TURNS)}
-    assert "answers-as2.yml" in batches and not {"answers-ax2.yml", "answers-g1.yml"} & batches
+    assert "answers-ax2.yml" in batches and not {"answers-bh2.yml", "answers-g1.yml"} & batches

@@ -67,6 +67,12 @@ def test_a_rule_finding_is_dropped_only_when_the_turn_model_is_all_but_sure_it_i
     assert decide(TEXT, [rules], {"reassurance"}, READING, unread, str) == [rules]
 
 
+def test_a_label_can_be_held_to_a_higher_bar_before_it_is_added() -> None:
+    chances = {"blame_shift": 0.45}
+    assert decide(TEXT, [], set(), READING, chances, str) != []  # over THRESHOLD (0.4)
+    assert decide(TEXT, [], set(), READING, chances, str, thresholds={"blame_shift": 0.5}) == []
+
+
 def test_a_clause_read_surely_is_not_overruled_by_the_turn() -> None:
     sure = _reading([[SURE_CLAUSE + 0.001, 0.1, 0.0], [0.2, 0.4, 0.1], [0.0, 0.0, 0.9]])
     clause_model = _finding("deflection", PIECES[0])

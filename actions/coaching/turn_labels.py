@@ -132,13 +132,14 @@ def decide(
     probabilities: Mapping[str, float],
     advice: Callable[[str], str],
     may_add: MayAdd = lambda _label, _start, _end: True,
-    threshold: float = THRESHOLD,
+    thresholds: Mapping[str, float] | None = None,
 ) -> list[Finding]:
     """The findings of the rules the turn model does not veto (RULE_VETO), those of the
     clause model it does not rule out (DROP_BELOW, SURE_CLAUSE), and one finding for each
     label the turn model reads that none had: the clause read as most likely to carry it
     (the whole turn when it has no clauses), unless the analyzer's own vetoes rule that
-    label out there (``may_add``)."""
+    label out there (``may_add``). ``thresholds`` sets another bar than THRESHOLD for
+    adding some labels."""
 
     def surest(label: str) -> float:
         """The clause model's highest reading of ``label`` in any clause of the turn."""
@@ -150,7 +151,8 @@ def decide(
         """A rule's label the turn model reads as all but surely absent."""
         return label in rules_found and probabilities.get(label, 1.0) < RULE_VETO
 
-    kept = {label for label, p in probabilities.items() if p >= threshold}
+    bar = thresholds or {}
+    kept = {label for label, p in probabilities.items() if p >= bar.get(label, THRESHOLD)}
     kept |= {label for label in rules_found if not vetoed(label)}
     kept |= {
         finding.label
@@ -183,6 +185,7 @@ def read_turn(
     reading: ClauseReading,
     advice: Callable[[str], str],
     may_add: MayAdd = lambda _label, _start, _end: True,
+    thresholds: Mapping[str, float] | None = None,
 ) -> list[Finding]:
     """``findings`` (the rules' and clause model's) decided by the reader's turn model, or
     unchanged when it has none."""
@@ -192,7 +195,7 @@ def read_turn(
     found = {finding.label for finding in findings}
     row = turn_row(model.labels, rules_found, found, reading, reader.turn_features(reading))
     chances = model.probabilities(row, text)
-    return decide(text, findings, rules_found, reading, chances, advice, may_add)
+    return decide(text, findings, rules_found, reading, chances, advice, may_add, thresholds)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ shared/design/CONTENT.md; the annotation guidelines they are measured against he
 tests/eval/apology_eval.yml.
 
 How it works, briefly. The text is normalised (`actions.coaching.normalize`) so typed text
-and recognised speech look alike. Each label has a few hand-written patterns (`_RULES`).
-A match only counts when
+and recognised speech look alike. Each label has a few hand-written patterns, kept as data
+in data/rules/apology.yml (read by `apology_patterns`). A match only counts when
 
 * it is not inside quotation marks (a quoted phrase is mentioned, not said);
 * it is not disavowed: a negated speech verb shortly before it ("I won't tell you it was no

@@ -1,8 +1,9 @@
 """The apology analyzer's vocabulary: its labels, their weights and advice, and its results.
 
 The labels are the fixed vocabulary of shared/design/CONTENT.md. Kept apart from the rules
-(`apology_patterns`), the matching engine (`apology_matching`) and the learned-label
-combination (`apology_combination`) so each of those can name them without a cycle.
+(data/rules/apology.yml, read by `apology_patterns`), the matching engine
+(`apology_matching`) and the learned-label combination (`apology_combination`) so each of
+those can name them without a cycle.
 """
 
 from __future__ import annotations

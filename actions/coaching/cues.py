@@ -1,15 +1,12 @@
-"""Phrase cues for the listening and patience analyzers: patterns, scope checks, findings.
+"""Phrase cues for the listening and patience analyzers: scope checks and findings.
 
 The reflection and answer analyzers both look for short spoken phrases ("that makes sense",
 "I already told you") and both must not count a phrase the speaker refuses or reports:
 "I'm not saying you should" is not advice, "I won't tell you it was nothing" is not
 minimising, and "my sister says you're overreacting" is the sister's view. This module holds
-that shared machinery; each analyzer keeps its own rules.
-
-The pattern language follows actions/coaching/apology.py: lowercase words over the
-normalised text (`actions.coaching.normalize`), where a space means a word gap (spaces, a
-comma, a dash or an ellipsis) and <MACROS> expand to common pieces. Every pattern is an
-alternation with bounded, lazy gaps, so matching stays linear in the input length.
+that shared machinery; each analyzer keeps its own rules, as data (data/rules/answer.yml,
+data/rules/listening.yml, read by `rule_data` into `Rule` objects, in the pattern language
+described there).
 """
 
 from __future__ import annotations
@@ -28,38 +25,10 @@ __all__ = [
     "TextView",
     "dedupe",
     "find_cues",
-    "rx",
     "to_findings",
     "word_list",
     "word_set",
-    "words_rx",
 ]
-
-_GAP = r"(?:\s*(?:[,\-]|\.\.\.)+\s*|\s+)"
-_MACROS: dict[str, str] = {
-    # Up to n filler words, matched lazily: "you <W2>should" matches "you really just should".
-    "<W1>": r"(?:[\w']+ )?",
-    "<W2>": r"(?:[\w']+ ){0,2}?",
-    "<W3>": r"(?:[\w']+ ){0,3}?",
-    "<W4>": r"(?:[\w']+ ){0,4}?",
-    "<W6>": r"(?:[\w']+ ){0,6}?",
-    "<W>": r"[\w']+",
-    # An optional adverb. Unlike <W1> it cannot swallow a negation, so "you <A1>made me"
-    # matches "you really made me" but not "you didn't make me".
-    "<A1>": r"(?:(?:just|really|so|totally|honestly|literally|basically|actually|always|even|only"
-    r"|already|still|also|truly|genuinely|practically|simply|seriously|probably|ever|kind of"
-    r"|sort of|completely|definitely|of course|absolutely|exactly|even really) )?",
-    "<IM>": r"(?:i'm|i am)",
-    "<ILL>": r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i am gonna)",
-    "<YOURE>": r"(?:you're|you are)",
-    "<YOUVE>": r"(?:you've|you have)",
-    "<ITS>": r"(?:it's|it is|it was|that's|that is|that was|this is|this was)",
-    "<WERE>": r"(?:we've|we have)",
-    "<DONT>": r"(?:don't|do not)",
-}
-_MACRO_RE = re.compile("|".join(re.escape(name) for name in _MACROS))
-_START = r"(?<![\w'])"
-_END = r"(?![\w])(?!'\w)"
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -72,19 +41,6 @@ def word_list(words: str) -> tuple[str, ...]:
     return tuple(words.split())
 
 
-def rx(*alternatives: str) -> re.Pattern[str]:
-    """Compile alternatives of the pattern language into one regex with word boundaries."""
-    body = "|".join(alternatives)
-    body = _MACRO_RE.sub(lambda m: _MACROS[m.group()], body)
-    body = body.replace(" ", _GAP)
-    return re.compile(f"{_START}(?:{body}){_END}")
-
-
-def words_rx(pattern: str) -> re.Pattern[str]:
-    """Compile a check run on a few words joined by single spaces (no gap expansion)."""
-    return re.compile(pattern)
-
-
 @dataclass(frozen=True)
 class Rule:
     """One way of saying something that earns a label."""
@@ -93,7 +49,8 @@ class Rule:
     """The label a match earns."""
 
     pattern: re.Pattern[str]
-    """Compiled with `rx`; a named group "span" narrows the quoted phrase."""
+    """Compiled from a rule file's patterns (`rule_data`); a named group "span" narrows the
+    quoted phrase."""
 
     negatable: bool = True
     """A negation or refusal shortly before the match cancels it ("I won't say ...")."""
@@ -158,7 +115,7 @@ _REPORTERS = word_set(
     father sister brother therapist counsellor counselor doctor
     """
 )
-_REPORTING_VERBS = words_rx(
+_REPORTING_VERBS = re.compile(
     r"(?:said|says|say|told me|tells me|tell me|thinks|think|thought|keeps saying|kept saying"
     r"|used to say|would say|reckons|claims)(?: that)?$"
 )

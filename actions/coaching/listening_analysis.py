@@ -35,12 +35,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from actions.coaching.cues import Finding, TextView, dedupe, find_cues, to_findings
+from actions.coaching.cues import Finding, Rule, TextView, dedupe, find_cues, to_findings
 from actions.coaching.listening_feelings import feeling_words, feelings_named, find_feelings
 from actions.coaching.listening_keywords import KeyPointMatch, compile_keyword_set, cover_key_points
 from actions.coaching.listening_learned import combine_reflection_findings, listening_learned_in_use
-from actions.coaching.listening_rules import RULES
 from actions.coaching.normalize import normalize
+from actions.coaching.rule_data import RULES_DIR, load_rules
 from actions.coaching.scenarios import ListeningScenario, get_listening_scenario
 
 if TYPE_CHECKING:
@@ -65,6 +65,10 @@ ADVICE: dict[str, str] = {
     "question": "Checking you got it right invites them to say more.",
 }
 """One short, kind sentence per label, used in findings and spoken feedback."""
+
+RULES: tuple[Rule, ...] = load_rules(RULES_DIR / "listening.yml", Rule, LABELS).rules
+"""The hand-written phrase rules (validation, defensiveness, fixing, question), data in
+data/rules/listening.yml."""
 
 
 @dataclass(frozen=True)

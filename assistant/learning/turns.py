@@ -12,7 +12,7 @@ data like the others. A batch whose header says "# Not learned by the turn model
 
 What the turn model reads includes what the rules and the clause model found, so it is
 retrained whenever they change: the fingerprint covers the batches, the clause model's own
-fingerprint and the analyzers' code.
+fingerprint, the analyzers' code and their rule files (actions/coaching/data/rules/).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ _log = logging.getLogger(__name__)
 PROJECT = Path(__file__).resolve().parents[2]
 BLIND = PROJECT / "tests" / "eval" / "blind"
 COACHING_CODE = PROJECT / "actions" / "coaching"
+COACHING_RULES = COACHING_CODE / "data" / "rules"
 
 TRAINER_VERSION = "turn-ovr-logreg-flags-clause-max-mean-packed-together-tfidf-min2-c10-v2"
 
@@ -157,7 +158,8 @@ def load_turns(spec: TurnSpec) -> list[Turn]:
 
 def training_fingerprint(spec: TurnSpec, clause_fingerprint: str) -> str:
     digest = hashlib.sha256(f"{TRAINER_VERSION}\0{clause_fingerprint}\0".encode())
-    for path in [*spec.batch_paths(), *sorted(COACHING_CODE.glob("*.py"))]:
+    analyzers = [*sorted(COACHING_CODE.glob("*.py")), *sorted(COACHING_RULES.glob("*.yml"))]
+    for path in [*spec.batch_paths(), *analyzers]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -108,6 +108,64 @@ def test_innocent_but_and_if(text: str, absent: str) -> None:
     assert absent not in analyze_apology(text).labels
 
 
+# Rule false positives found on blind batches after their first runs (writers af to bs), each
+# beside a near twin the same rule must still catch, so a fix that only deletes a rule fails.
+@pytest.mark.parametrize(
+    ("owned", "undermining", "label"),
+    [
+        ("I told you nothing happened. That was a lie.", "Nothing happened, okay?", "minimizing"),
+        ("I'm sorry. It's just I was scared.", "It was just one kiss.", "minimizing"),
+        ("its just youd been so quiet", "its just a few texts", "minimizing"),
+        ("That was only yours to share.", "It was only money.", "minimizing"),
+        ("It's nobody's fault but mine.", "I'm sorry, but you know how I get.", "but_undoing"),
+        (
+            "I'm sorry, but I hope one day you can forgive me.",
+            "I'm sorry but you were cold.",
+            "but_undoing",
+        ),
+        ("Nothing you did made me do it.", "You made me do it.", "blame_shift"),
+        (
+            "It was my decision, not something you pushed me into.",
+            "You pushed me into it.",
+            "blame_shift",
+        ),
+        (
+            "You were the one who had to explain it to her.",
+            "You were the one who wanted a break.",
+            "blame_shift",
+        ),
+        ("I'll apologise to your brother too.", "Your brother does it too.", "blame_shift"),
+        ("You should have been part of that decision.", "You should have known.", "blame_shift"),
+        ("I've told her it's over.", "It's over. Let's move on.", "pressure_to_forgive"),
+        ("I'm asking you to forgive me.", "I'm asking you to move on.", "pressure_to_forgive"),
+        (
+            "I'm sorry, you must have felt so alone.",
+            "I'm sorry you feel that way.",
+            "feelings_deflection",
+        ),
+        (
+            "im sorry and if you want to ask me anything i will answer",
+            "im sorry if you were upset",
+            "conditional",
+        ),
+        (
+            "You asked me if something was wrong and I lied.",
+            "Sorry if something I did was wrong.",
+            "conditional",
+        ),
+        (
+            "I just didn't mention it. Technically that isn't lying.",
+            "I only kissed her.",
+            "minimizing",
+        ),
+        ("I don't see why I'm the bad guy here.", "I'm such a monster.", "self_focus"),
+    ],
+)
+def test_rules_tell_owning_from_undermining(owned: str, undermining: str, label: str) -> None:
+    assert label not in analyze_apology(owned, use_learned=False).labels
+    assert label in analyze_apology(undermining, use_learned=False).labels
+
+
 def test_a_refused_excuse_counts_as_taking_responsibility() -> None:
     result = analyze_apology("I'm not going to pretend I was too drunk to know what I was doing.")
     assert "excuse" not in result.labels

@@ -308,8 +308,16 @@ def _match_rules(ctx: _Context) -> tuple[list[Candidate], list[Candidate]]:
 _BUT = re.compile(r"\b(?:but|though|although|however)\b")
 _BUT_ADDITIVE_AFTER = re.compile(
     r"^(?:also|more than that|more importantly|most importantly|most of all|even more|i also"
-    r"|not least|that's not all|for)\b"
+    r"|not least|that's not all|for"
+    # A hope, or the wish to say it properly, carries the apology on; it takes nothing back.
+    r"|i (?:really |do )?hope|(?:can|could|will|would) you (?:ever |one day |someday )?forgive"
+    r"|i want(?:ed)? to (?:say|do|apologi[sz]e|make|tell you|be honest))\b"
 )
+_BUT_EXCEPT_BEFORE = re.compile(
+    r"\b(?:nobody|nobody's|nobodys|no one|no one's|noone|none|nothing)\b"
+)
+_BUT_EXCEPT_AFTER = frozenset({"me", "mine", "myself"})
+""""Nobody's fault but mine": an exclusive "but" (except), which owns the act."""
 _BUT_NOT_CONTRAST_BEFORE = re.compile(r"\b(?:even|as|nothing|all|anything|last)$")
 _NOT_JUST_BEFORE = re.compile(r"\bnot (?:just|only|merely|simply)\b")
 _HOWEVER_NOT_CONTRAST = re.compile(
@@ -444,6 +452,8 @@ def _find_but_undoing(
         if _NOT_JUST_BEFORE.search(" ".join(before)):
             continue
         if _BUT_ADDITIVE_AFTER.match(" ".join(after)):
+            continue
+        if after and after[0] in _BUT_EXCEPT_AFTER and _BUT_EXCEPT_BEFORE.search(" ".join(before)):
             continue
         if marker.group() == "however" and _HOWEVER_NOT_CONTRAST.match(" ".join(after)):
             continue

@@ -232,9 +232,11 @@ def train_turn_model(spec: TurnSpec, model_dir: Path) -> Path:
     from assistant.learning.clause_labels import load_learned_labels
 
     reader = load_learned_labels(spec.labels, model_dir).without_turn()
+    # Taken before the turns are read: a file edited during the fit makes the model stale,
+    # and retrained next time, rather than current under a fingerprint it never read.
+    fingerprint = training_fingerprint(spec, reader.model.fingerprint)
     turns = [turn for turn in load_turns(spec) if split_of(turn.text) != "test"]
     read = read_turns(spec, reader, turns)
-    fingerprint = training_fingerprint(spec, reader.model.fingerprint)
     model = fit_turn_model(spec, read, np.ones(len(turns), bool), fingerprint)
     path = spec.model_path(model_dir)
     model.save(path)

@@ -13,11 +13,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from assistant.dialogue.trained_cache import TrainedCache, TrainingStep, cache_enabled
 from assistant.encoder import MODEL_DIR_ENV
 from assistant.errors import DialogueModelError
+from assistant.paths import PROJECT_ROOT
 from assistant.settings import DialogueSettings
 
 TRAINING_INPUTS = ("config.yml", "domain", "data")
@@ -95,72 +96,138 @@ def train(settings: DialogueSettings, *, quiet: bool = False) -> Path:
     return settings.model_path
 
 
-def train_stale(
-    settings: DialogueSettings, *, force: bool = False, quiet: bool = True
-) -> list[str]:
-    """Train whatever is out of date (or everything with ``force``): the dialogue model
-    the crisis classifier (assistant/safety/training.py), the learned apology, reflection
-    and answer labels (assistant/learning/apology.py, listening.py, answer.py) and the
-    apology and answer turn models (assistant/learning/turns.py). Returns what
-    was trained, each with the seconds it took ("crisis classifier (240 s)")."""
-    from assistant.learning.answer import answer_model_is_current, train_answer_model
-    from assistant.learning.apology import apology_model_is_current, train_apology_model
-    from assistant.learning.listening import listening_model_is_current, train_listening_model
+def training_steps(settings: DialogueSettings, *, quiet: bool = True) -> list[TrainingStep]:
+    """Every model `kintsugi train` fits, in the order they must be fitted: the dialogue
+    model, the crisis classifier (assistant/safety/training.py), the learned apology,
+    reflection and answer labels (assistant/learning/apology.py, listening.py, answer.py)
+    and the apology and answer turn models (assistant/learning/turns.py)."""
+    from assistant.learning.answer import (
+        ANSWER_LABELS,
+        answer_model_is_current,
+        train_answer_model,
+    )
+    from assistant.learning.apology import (
+        apology_model_is_current,
+        apology_model_path,
+        train_apology_model,
+    )
+    from assistant.learning.listening import (
+        listening_model_is_current,
+        listening_model_path,
+        train_listening_model,
+    )
     from assistant.learning.turns import (
         ANSWER_TURNS,
         APOLOGY_TURNS,
         train_turn_model,
         turn_model_is_current,
     )
-    from assistant.safety.training import crisis_model_is_current, train_crisis_model
+    from assistant.safety.training import (
+        crisis_model_is_current,
+        crisis_model_path,
+        train_crisis_model,
+    )
 
     model_dir, project_dir = settings.understanding_dir, settings.project_dir
-    # (what, is it current?, train it): asked in this order, each only when reached.
-    steps: list[tuple[str, Callable[[], bool], Callable[[], object]]] = [
-        (
+    # The code that trains each (trained_cache.py): a change to it retrains, cache or not.
+    code = PROJECT_ROOT / "assistant"
+    encoder, learning = code / "encoder", code / "learning"
+    rasa_side = [code / "dialogue" / name for name in ("encoder_featurizer.py", "lean_rasa.py")]
+    clauses = [learning, encoder, PROJECT_ROOT / "actions" / "coaching" / "learned_labels.py"]
+    turns = [learning, encoder, PROJECT_ROOT / "actions" / "coaching"]
+    return [
+        TrainingStep(
             "dialogue model",
+            [settings.model_path, _fingerprint_file(settings)],
             lambda: model_is_current(settings),
             lambda: train(settings, quiet=quiet),
+            [*rasa_side, encoder],
         ),
-        (
+        TrainingStep(
             "crisis classifier",
+            [crisis_model_path(model_dir)],
             lambda: crisis_model_is_current(model_dir, project_dir),
             lambda: train_crisis_model(model_dir, project_dir),
+            [code / "safety", learning, encoder],
         ),
-        (
+        TrainingStep(
             "apology labels",
+            [apology_model_path(model_dir)],
             lambda: apology_model_is_current(model_dir),
             lambda: train_apology_model(model_dir),
+            clauses,
         ),
-        (
+        TrainingStep(
             "reflection labels",
+            [listening_model_path(model_dir)],
             lambda: listening_model_is_current(model_dir),
             lambda: train_listening_model(model_dir),
+            clauses,
         ),
-        (
+        TrainingStep(
             "answer labels",
+            [ANSWER_LABELS.model_path(model_dir)],
             lambda: answer_model_is_current(model_dir),
             lambda: train_answer_model(model_dir),
+            clauses,
         ),
         # After the clause models: a turn model reads what they find.
-        (
+        TrainingStep(
             "apology turn model",
+            [APOLOGY_TURNS.model_path(model_dir)],
             lambda: turn_model_is_current(APOLOGY_TURNS, model_dir),
             lambda: train_turn_model(APOLOGY_TURNS, model_dir),
+            turns,
         ),
-        (
+        TrainingStep(
             "answer turn model",
+            [ANSWER_TURNS.model_path(model_dir)],
             lambda: turn_model_is_current(ANSWER_TURNS, model_dir),
             lambda: train_turn_model(ANSWER_TURNS, model_dir),
+            turns,
         ),
     ]
-    trained = []
-    for name, is_current, fit in steps:
-        if not force and is_current():
+
+
+def train_stale(
+    settings: DialogueSettings,
+    *,
+    force: bool = False,
+    quiet: bool = True,
+    cache: TrainedCache | None = None,
+) -> list[str]:
+    """Train whatever is out of date (or everything with ``force``); see `training_steps`.
+
+    A stale step is first looked up in the trained cache (`trained_cache.py`: what this
+    machine trained before from the same inputs, under the same packages) and trained only
+    when no copy there is current; ``force`` always trains. What trains is kept there for
+    the next clone, as is a current model the cache lacks. Returns what was trained or taken
+    from the cache, each with its seconds
+    ("crisis classifier (240 s)", "dialogue model (from the cache, 1 s)")."""
+    if cache is None and cache_enabled():
+        cache = TrainedCache()
+    return run_steps(training_steps(settings, quiet=quiet), force=force, cache=cache)
+
+
+def run_steps(
+    steps: list[TrainingStep], *, force: bool = False, cache: TrainedCache | None = None
+) -> list[str]:
+    """`train_stale` over any steps (tests give it their own)."""
+    done = []
+    for step in steps:
+        if not force and step.is_current():
+            # A clone trained before the cache existed (or by hand) fills it as it goes.
+            if cache is not None:
+                cache.store(step)
             continue
         # Each step says how long it took, so a slow setup (CI's log) shows where the
         # time went without rerunning it.
         started = time.monotonic()
-        fit()
-        trained.append(f"{name} ({time.monotonic() - started:.0f} s)")
-    return trained
+        if not force and cache is not None and cache.restore(step):
+            done.append(f"{step.name} (from the cache, {time.monotonic() - started:.0f} s)")
+            continue
+        step.fit()
+        done.append(f"{step.name} ({time.monotonic() - started:.0f} s)")
+        if cache is not None:
+            cache.store(step)
+    return done

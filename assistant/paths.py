@@ -6,6 +6,7 @@ written 0600 through `write_private_file`, atomically, so a crash never leaves h
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -35,6 +36,15 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "kintsugi"
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, hex, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def ensure_private_dir(path: Path) -> Path:

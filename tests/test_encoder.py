@@ -316,7 +316,7 @@ def test_ensure_encoder_unpacks_once_and_verifies(
     def no_hashing(path: Path) -> str:
         raise AssertionError("re-hashed the weights")
 
-    monkeypatch.setattr(encoder_install, "_sha256", no_hashing)
+    monkeypatch.setattr(encoder_install, "sha256_file", no_hashing)
     source.unlink()
     again = ensure_encoder(tmp_path / "models", source_zip=source, expected_sha256=digest)
     assert again == folder

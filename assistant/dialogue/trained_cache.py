@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from assistant.paths import default_cache_dir, ensure_private_dir
+from assistant.paths import default_cache_dir, ensure_private_dir, sha256_file
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class TrainedCache:
     def _store(self, step: TrainingStep) -> Path:
         digest = hashlib.sha256()
         for path in step.outputs:
-            digest.update(path.name.encode() + b"\0" + _file_digest(path) + b"\0")
+            digest.update(f"{path.name}\0{sha256_file(path)}\0".encode())
         ensure_private_dir(self.root)
         ensure_private_dir(self.root / step.key)
         step_dir = ensure_private_dir(self._step_dir(step))
@@ -215,14 +215,6 @@ def _slot_file(slot: Path, index: int, output: Path) -> Path:
 
 def _is_complete(slot: Path, outputs: Sequence[Path]) -> bool:
     return all(_slot_file(slot, index, output).is_file() for index, output in enumerate(outputs))
-
-
-def _file_digest(path: Path) -> bytes:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.digest()
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

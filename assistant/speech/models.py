@@ -8,7 +8,6 @@ Nothing here runs at session time except `locate_model`, which never touches the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tempfile
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import SpeechModelError
-from assistant.paths import ensure_private_dir
+from assistant.paths import ensure_private_dir, sha256_file
 
 MODEL_NAME = "vosk-model-small-en-us-0.15"
 MODEL_URL = f"https://alphacephei.com/vosk/models/{MODEL_NAME}.zip"
@@ -119,7 +118,7 @@ def verify_model(path: Path) -> ModelStatus:
             file = path / name
             if not file.is_file():
                 problems.append(f"{name} is missing")
-            elif _sha256_file(file) != digest:
+            elif sha256_file(file) != digest:
                 problems.append(f"{name} is corrupt (checksum differs)")
     return ModelStatus(path.name, path, tuple(problems))
 
@@ -189,7 +188,7 @@ def _fetch(url: str, target: Path, progress: Progress | None, timeout_s: float) 
 
 
 def _install(archive: Path, sha256: str, destination: Path, work: Path) -> Path:
-    digest = _sha256_file(archive)
+    digest = sha256_file(archive)
     if digest != sha256:
         raise SpeechModelError(
             f"The downloaded model is corrupt (SHA-256 {digest[:12]}…, expected "
@@ -209,7 +208,7 @@ def _install(archive: Path, sha256: str, destination: Path, work: Path) -> Path:
     if problems:
         raise SpeechModelError(f"The model zip is incomplete: {problems[0]}.")
     manifest = {
-        str(p.relative_to(root)): _sha256_file(p) for p in sorted(root.rglob("*")) if p.is_file()
+        str(p.relative_to(root)): sha256_file(p) for p in sorted(root.rglob("*")) if p.is_file()
     }
     (root / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     old = None
@@ -236,14 +235,6 @@ def _model_root(unpacked: Path) -> Path:
 def _remove_stale_partials(folder: Path) -> None:
     for stale in folder.glob(".*.partial-*"):
         shutil.rmtree(stale, ignore_errors=True)
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def text_progress(write: Callable[[str], None]) -> Progress:

@@ -7,6 +7,7 @@ counts the encoders there.
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import textwrap
 from pathlib import Path
@@ -65,7 +66,10 @@ def test_the_classifier_reads_the_dense_sentence_features() -> None:
 
 
 @pytest.mark.slow
-def test_featurizer_adds_the_scaled_sentence_embedding_of_each_text() -> None:
+def test_featurizer_adds_the_scaled_sentence_embedding_of_each_text(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KINTSUGI_CACHE_DIR", str(tmp_path))
     from rasa.shared.nlu.constants import TEXT
     from rasa.shared.nlu.training_data.message import Message
     from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -86,6 +90,47 @@ def test_featurizer_adds_the_scaled_sentence_embedding_of_each_text() -> None:
         np.testing.assert_allclose(sentence.features[0], vector, rtol=1e-5, atol=1e-6)
     assert messages[-1].get_dense_features(TEXT) == (None, None)  # no text, no feature
     assert featurizer.encoder is load_encoder(MODEL_DIR)  # the process's one encoder
+
+
+class _CountingEncoder:
+    """The real encoder, and the sentences it was asked to encode."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.asked += texts
+        return load_encoder(MODEL_DIR).encode(texts)
+
+
+@pytest.mark.slow
+def test_a_retrain_encodes_only_sentences_no_training_here_encoded_before(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from assistant.dialogue.encoder_featurizer import EncoderFeaturizer
+
+    monkeypatch.setenv("KINTSUGI_CACHE_DIR", str(tmp_path / "cache"))
+
+    def trained_on(texts: list[str]) -> tuple[list[str], list[np.ndarray]]:
+        featurizer = EncoderFeaturizer(EncoderFeaturizer.get_default_config(), "encoder")
+        counting = _CountingEncoder()
+        monkeypatch.setattr(featurizer, "_encoder", counting)
+        messages = [Message(data={TEXT: text}) for text in texts]
+        featurizer.process_training_data(TrainingData(training_examples=messages))
+        vectors = [m.get_dense_features(TEXT)[1].features[0] for m in messages]  # type: ignore[union-attr]
+        return counting.asked, vectors
+
+    first_asked, first = trained_on(["can we practise listening", "I broke her trust"])
+    again_asked, again = trained_on(["I broke her trust", "help me say sorry"])
+    assert sorted(first_asked) == ["I broke her trust", "can we practise listening"]
+    assert again_asked == ["help me say sorry"]  # the one sentence not seen before
+    np.testing.assert_array_equal(again[0], first[1])
+    (cache,) = (tmp_path / "cache" / "features").glob("nlu-*.npz")
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600  # owner-only, like every file we write
 
 
 @pytest.mark.slow

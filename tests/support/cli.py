@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,15 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
 
 
 def chat_jsonl(
-    lines: list[str], tmp_path: Path, *extra: str, network: bool = True
+    lines: list[str],
+    tmp_path: Path,
+    *extra: str,
+    network: bool = True,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """`kintsugi [extra] chat --jsonl` fed `lines` as they are (valid or not); without
-    `network`, in a network namespace of its own (`unshare -n`)."""
+    `network`, in a network namespace of its own (`unshare -n`); `env` adds to the
+    isolated environment."""
     command = [*kintsugi_command(), *extra, "chat", "--jsonl"]
     if not network:
         command = ["unshare", "-n", *command]
@@ -50,7 +56,7 @@ def chat_jsonl(
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
-        env=isolated_env(tmp_path),
+        env={**isolated_env(tmp_path), **(env or {})},
         timeout=300,
         check=False,
     )

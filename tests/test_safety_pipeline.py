@@ -51,6 +51,7 @@ def _outcomes(dialogue: RasaDialogue, run: Callable[[Any], Any], texts: list[str
 # Over 3,000 sentences through the whole guard: about 280 s alone, longer beside another
 # worker; the suite's 300 s default would kill the worker mid-test.
 @pytest.mark.timeout(900)
+@pytest.mark.first
 def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
@@ -92,6 +93,7 @@ def test_the_practice_sets_are_almost_never_stopped(
     assert len(checked) / len(texts) <= 0.14
 
 
+@pytest.mark.first
 def test_reading_many_turns_at_once_decides_as_reading_each_alone(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
@@ -117,6 +119,22 @@ class _CountingNeighbours(Neighbours):
         return super().vote(features)
 
 
+def _each_text_read_once(features: Callable[[list[str]], np.ndarray]) -> Callable[..., Any]:
+    """The encoder's ``features``, each text's row kept: the two readings compared below
+    then differ only in the vote, which is what is tested (the encoder is deterministic;
+    reading every turn twice was half this test's time)."""
+    kept: dict[str, np.ndarray] = {}
+
+    def read(texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in kept))
+        if missing:
+            kept.update(zip(missing, features(missing), strict=True))
+        return np.stack([kept[t] for t in texts])
+
+    return read
+
+
+@pytest.mark.first
 def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
     dialogue_settings: DialogueSettings,
 ) -> None:
@@ -129,7 +147,8 @@ def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
     fields = {f.name: getattr(model.neighbours, f.name) for f in dataclasses.fields(Neighbours)}
     counting = _CountingNeighbours(**fields)
     screen = LearnedScreen(
-        load_encoder(folder).features, dataclasses.replace(model, neighbours=counting)
+        _each_text_read_once(load_encoder(folder).features),
+        dataclasses.replace(model, neighbours=counting),
     )
     held_out = [e.text for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)][::8]
     practised = _practised()[::4]

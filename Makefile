@@ -81,13 +81,11 @@ RASA := $(BIN)/python -m assistant.dialogue.rasa_command
 validate: venv
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-# The slowest tests are listed at the end, so a slower suite shows where the time went.
-# Everything but the audio tests runs on two workers (one per core); the audio tests then
-# run alone, in real time, as a user's session does: with another worker busy beside them
-# an ALSA underrun once broke the echo fit of a looped-back voice (README, "Test speed").
+# The audio tests wait on sound in real time and the others work the CPU, so the two run
+# side by side, each on two workers (tests/side_by_side.py; README, "Test speed"). The
+# slowest tests of each are listed at the end, so a slower suite shows where the time went.
 pytest: setup
-	$(BIN)/pytest -n 2 -m "not audio" --durations=25
-	$(BIN)/pytest -m audio --durations=10
+	$(BIN)/python -m tests.side_by_side
 
 rasa-test: model
 	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors \

@@ -19,6 +19,13 @@ from assistant.dialogue.training import train_stale
 from assistant.settings import DialogueSettings
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked ``first`` run first. pytest-xdist hands out tests in collection
+    order; a test of a minute or two that comes late runs on one worker while the other
+    worker has nothing left to do. The other tests keep their order (the sort is stable)."""
+    items.sort(key=lambda item: item.get_closest_marker("first") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _quiet_rasa() -> None:
     """Keep Rasa's debug logs (which include user text) out of the test output, as the

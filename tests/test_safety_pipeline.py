@@ -48,27 +48,42 @@ def _outcomes(dialogue: RasaDialogue, run: Callable[[Any], Any], texts: list[str
     return outcomes
 
 
-# Over 3,000 sentences through the whole guard: about 280 s alone, longer beside another
-# worker; the suite's 300 s default would kill the worker mid-test.
+def _never_trained(crisis: bool) -> list[str]:
+    """The classifier's test split (never learned): its crises, or its benign texts."""
+    held_out = [e for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)]
+    texts = [e.text for e in held_out if (e.label != "none") == crisis]
+    assert len(texts) >= 300
+    return texts
+
+
+# Each half of the split is some 1,500 sentences through the whole guard, 90-190 s beside
+# other workers; the suite's 300 s default could kill the worker mid-test on a busy box.
 @pytest.mark.timeout(900)
 @pytest.mark.first
-def test_on_the_never_trained_split_crises_are_caught_and_few_benign_are_stopped(
+def test_on_the_never_trained_split_crises_are_caught(
     rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
 ) -> None:
-    held_out = [e for e in load_examples(PROJECT_ROOT) if is_test_split(e.text)]
-    crises = [e.text for e in held_out if e.label != "none"]
-    benign = [e.text for e in held_out if e.label == "none"]
-    assert len(crises) >= 300 and len(benign) >= 300
+    crises = _never_trained(crisis=True)
     on_crises = _outcomes(rasa_dialogue, run, crises)
-    on_benign = _outcomes(rasa_dialogue, run, benign)
     recall = sum(o is not None for o in on_crises) / len(crises)
+    print(f"\nsafety guard, test split: crises caught {recall:.3f} of {len(crises)}")
+    assert recall >= 0.94
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.first
+@pytest.mark.beside_audio
+def test_on_the_never_trained_split_few_benign_are_stopped(
+    rasa_dialogue: RasaDialogue, run: Callable[[Any], Any]
+) -> None:
+    benign = _never_trained(crisis=False)
+    on_benign = _outcomes(rasa_dialogue, run, benign)
     blocking = sum(o == "crisis" for o in on_benign) / len(benign)
     checks = sum(o == "check" for o in on_benign) / len(benign)
     print(
-        f"\nsafety guard, test split: crises caught {recall:.3f} of {len(crises)}; on "
-        f"{len(benign)} benign: blocking {blocking:.3f}, checks {checks:.3f}"
+        f"\nsafety guard, test split: on {len(benign)} benign: blocking {blocking:.3f}, "
+        f"checks {checks:.3f}"
     )
-    assert recall >= 0.94
     assert blocking <= 0.02
     assert checks <= 0.14  # measured 0.118 (ka, conditionals and the request bar; README)
 
@@ -135,6 +150,7 @@ def _each_text_read_once(features: Callable[[list[str]], np.ndarray]) -> Callabl
 
 
 @pytest.mark.first
+@pytest.mark.beside_audio
 def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
     dialogue_settings: DialogueSettings,
 ) -> None:

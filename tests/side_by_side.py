@@ -6,10 +6,10 @@ CPU. Run one after the other, they took 9 min 14 s and 6 min 57 s in a fresh clo
 (64acebf). Side by side, each on two workers, the two runs took 6 min 43 s in all (README,
 "Test speed").
 
-The audio workers have CPU to spare, so the audio run also takes a few long CPU-bound
-tests (marked ``beside_audio``): one half of the safety guard's never-trained split and the
-slow-vote check. Without them the audio run ended at 308 s and the other at 426 s, at
-eeb867e in a fresh clone.
+The audio workers have CPU to spare, so the audio run also takes long CPU-bound tests
+marked ``beside_audio`` (one half of the safety guard's never-trained split). In fresh
+clones: without it, the audio run ended at 308 s and the other at 426 s (eeb867e); with it
+and the slow-vote check, at 394 s and 348 s (ecc4827).
 
 Every worker's numpy uses one BLAS thread (``OPENBLAS_NUM_THREADS=1``). Four workers on two
 cores, each with OpenBLAS's default of one thread per core, mostly spin against each other:

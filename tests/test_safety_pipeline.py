@@ -150,7 +150,6 @@ def _each_text_read_once(features: Callable[[list[str]], np.ndarray]) -> Callabl
 
 
 @pytest.mark.first
-@pytest.mark.beside_audio
 def test_leaving_the_slow_vote_out_below_the_check_bar_changes_no_decision(
     dialogue_settings: DialogueSettings,
 ) -> None:

@@ -70,6 +70,24 @@ def test_a_second_clone_encodes_only_new_sentences(
     )
 
 
+def test_a_cache_with_nothing_new_is_not_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoder: SentenceEncoder
+) -> None:
+    monkeypatch.setenv("KINTSUGI_CACHE_DIR", str(tmp_path / "cache"))
+    cache = FeatureCache(feature_cache_path("safety"), "v1")
+    cache.features(["already here"], _Counted(encoder))
+    cache.save()
+    (saved,) = (tmp_path / "cache" / "features").glob("safety-*.npz")
+    written = saved.stat()
+
+    again = FeatureCache(feature_cache_path("safety"), "v1")
+    counted = _Counted(encoder)
+    again.features(["already here"], counted)
+    again.save()
+    assert counted.encoded == []
+    assert (saved.stat().st_ino, saved.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
 def test_the_cache_is_owner_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoder: SentenceEncoder
 ) -> None:

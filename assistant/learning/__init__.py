@@ -60,6 +60,7 @@ class FeatureCache:
         digest = hashlib.sha256(f"{WEIGHTS_SHA256}{version}".encode()).hexdigest()
         self._path = path.with_name(f"{path.stem}-{digest[:12]}{path.suffix}")
         self._vectors: dict[str, np.ndarray] = {}
+        self._added = False
         try:
             with np.load(self._path, allow_pickle=False) as data:
                 for text, vector in zip(data["texts"], data["vectors"], strict=True):
@@ -81,12 +82,17 @@ class FeatureCache:
         if missing:
             for text, vector in zip(missing, encode(missing), strict=True):
                 self._vectors[text] = vector
+            self._added = True
         return np.stack([self._vectors[t] for t in texts])
 
     def save(self) -> None:
         """Write the cache atomically and owner-only. Two trainings saving at once (two
         clones, two test workers) each write their own temporary file; the last rename
-        wins and the other's new sentences are simply encoded again next time."""
+        wins and the other's new sentences are simply encoded again next time. When
+        nothing was encoded since the file was read, nothing is written: the crisis
+        classifier's cache is about a gigabyte, and most retrains add no sentence."""
+        if not self._added:
+            return
         from assistant.paths import ensure_private_dir
 
         texts = list(self._vectors)
